@@ -1,0 +1,7 @@
+package com.mediscan.account.domain;
+
+public enum Role {
+    DOCTOR,
+    PATIENT,
+    ADMIN
+}

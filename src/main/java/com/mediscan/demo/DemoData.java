@@ -1,0 +1,116 @@
+package com.mediscan.demo;
+
+import com.mediscan.account.domain.DoctorProfile;
+import com.mediscan.account.domain.DoctorProfileRepository;
+import com.mediscan.account.domain.PatientProfile;
+import com.mediscan.account.domain.PatientProfileRepository;
+import com.mediscan.account.domain.UserAccountRepository;
+import com.mediscan.account.service.AccountService;
+import com.mediscan.appointment.domain.Appointment;
+import com.mediscan.appointment.domain.AppointmentRepository;
+import com.mediscan.appointment.domain.AppointmentStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo clinic for trying MediScan (never in the prod profile). Accounts and history are created
+ * once; on every start each demo doctor also gets an appointment with Kriya a few minutes ahead,
+ * so a newcomer can try a call at once even on an old database.
+ */
+@Component
+@Profile("!prod")
+class DemoData implements ApplicationRunner {
+
+    static final String RAJESH = "rajesh.patel@mediscan.com";
+    static final String SNEHA = "sneha.shah@mediscan.com";
+    static final String KRIYA = "patient@mediscan.com";
+    static final String ARJUN = "arjun.nair@mediscan.com";
+    static final String ADMIN = "admin@mediscan.com";
+    private static final Duration CONSULTATION = Duration.ofMinutes(30);
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final AccountService accountService;
+    private final UserAccountRepository accounts;
+    private final DoctorProfileRepository doctors;
+    private final PatientProfileRepository patients;
+    private final AppointmentRepository appointments;
+    private final Clock clock;
+    private final String port;
+
+    DemoData(AccountService accountService, UserAccountRepository accounts, DoctorProfileRepository doctors,
+             PatientProfileRepository patients, AppointmentRepository appointments, Clock clock,
+             @Value("${server.port:8080}") String port) {
+        this.accountService = accountService;
+        this.accounts = accounts;
+        this.doctors = doctors;
+        this.patients = patients;
+        this.appointments = appointments;
+        this.clock = clock;
+        this.port = port;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!accountService.hasAnyAccount()) {
+            seedClinic();
+        }
+        PatientProfile kriya = patient(KRIYA);
+        Instant soon = clock.instant().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        ensureUpcoming(doctor(RAJESH), kriya, soon, "Follow-up on blood pressure and palpitations");
+        ensureUpcoming(doctor(SNEHA), kriya, soon.plus(CONSULTATION), "Itchy rash on forearm for two weeks");
+        log.info("MediScan demo: sign in at http://localhost:{}/login as {} or {} (doctor123), {} (patient123) or {} (admin123)",
+                port, RAJESH, SNEHA, KRIYA, ADMIN);
+    }
+
+    private void seedClinic() {
+        accountService.createAdmin(ADMIN, "Clinic Administrator", "admin123");
+        DoctorProfile rajesh = accountService.createDoctor(RAJESH, "Rajesh Patel", "doctor123", "Cardiology", "MMC-2009-41872");
+        DoctorProfile sneha = accountService.createDoctor(SNEHA, "Sneha Shah", "doctor123", "Dermatology", "GMC-2014-77310");
+        PatientProfile kriya = accountService.createPatient(KRIYA, "Kriya Mehta", "patient123", LocalDate.of(1991, 4, 12), "+91 98200 11223");
+        PatientProfile arjun = accountService.createPatient(ARJUN, "Arjun Nair", "patient123", LocalDate.of(1985, 9, 3), "+91 98450 44556");
+
+        Instant today = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        completed(rajesh, kriya, today.minus(Duration.ofDays(30)), "Chest discomfort on exertion", "Stable angina, suspected");
+        completed(sneha, kriya, today.minus(Duration.ofDays(60)), "Dry, flaky skin on hands", "Contact dermatitis");
+        completed(rajesh, arjun, today.minus(Duration.ofDays(14)), "Routine hypertension review", "Essential hypertension, controlled");
+        appointments.save(new Appointment(rajesh, arjun, today.plus(Duration.ofHours(3)), CONSULTATION, "Medication review"));
+        appointments.save(new Appointment(sneha, arjun, today.plus(Duration.ofDays(2)), CONSULTATION, "Mole check"));
+    }
+
+    private void completed(DoctorProfile doctor, PatientProfile patient, Instant startsAt, String reason, String diagnosis) {
+        Appointment appointment = new Appointment(doctor, patient, startsAt, CONSULTATION, reason);
+        appointment.moveTo(AppointmentStatus.IN_PROGRESS, startsAt.plus(Duration.ofMinutes(2)));
+        appointment.moveTo(AppointmentStatus.COMPLETED, startsAt.plus(Duration.ofMinutes(19)));
+        appointment.recordDiagnosis(diagnosis);
+        appointments.save(appointment);
+    }
+
+    private void ensureUpcoming(DoctorProfile doctor, PatientProfile patient, Instant startsAt, String reason) {
+        Instant now = clock.instant();
+        boolean hasOpen = appointments.findByPatientAccountIdOrderByStartsAtDesc(patient.getAccount().getId()).stream()
+                .anyMatch(a -> a.getDoctor().equals(doctor) && !a.getStatus().isFinal() && a.getEndsAt().isAfter(now));
+        if (!hasOpen) {
+            appointments.save(new Appointment(doctor, patient, startsAt, CONSULTATION, reason));
+        }
+    }
+
+    private DoctorProfile doctor(String email) {
+        return doctors.findByAccountId(accounts.findByEmail(email).orElseThrow().getId()).orElseThrow();
+    }
+
+    private PatientProfile patient(String email) {
+        return patients.findByAccountId(accounts.findByEmail(email).orElseThrow().getId()).orElseThrow();
+    }
+}

@@ -1,0 +1,58 @@
+package com.mediscan;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Package by feature: ui → service → domain inside a feature, and no feature reaches into another's UI. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.mediscan");
+    }
+
+    @Test
+    void domainDependsOnNoServiceOrUi() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("..service..", "..ui..", "com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
+    void servicesDependOnNoUi() {
+        noClasses().that().resideInAPackage("..service..")
+                .should().dependOnClassesThat().resideInAnyPackage("..ui..", "com.vaadin.flow.component..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresDoNotReachIntoEachOthersUi() {
+        slices().matching("com.mediscan.(*).ui..")
+                .should().notDependOnEachOther()
+                .check(classes);
+    }
+
+    @Test
+    void sharedBaseDependsOnNoFeatureExceptSecurity() {
+        noClasses().that().resideInAPackage("com.mediscan.base..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.mediscan.appointment..", "com.mediscan.consultation..", "com.mediscan.chat..",
+                        "com.mediscan.prescription..", "com.mediscan.audit..", "com.mediscan.demo..")
+                .check(classes);
+    }
+
+    @Test
+    void featureDomainsHaveNoCycles() {
+        slices().matching("com.mediscan.(*).domain..").should().beFreeOfCycles().check(classes);
+    }
+}

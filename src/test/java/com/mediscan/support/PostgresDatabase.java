@@ -1,0 +1,36 @@
+package com.mediscan.support;
+
+import java.sql.DriverManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The PostgreSQL that database tests run against when it is reachable: MEDISCAN_TEST_PG_URL, or
+ * the local server of these machines. Each test class gets its own schema, emptied first.
+ */
+public final class PostgresDatabase {
+
+    private static final String URL = System.getenv().getOrDefault("MEDISCAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = System.getenv().getOrDefault("MEDISCAN_TEST_PG_USER", "postgres");
+    private static final String PASSWORD = System.getenv().getOrDefault("MEDISCAN_TEST_PG_PASSWORD", "");
+
+    private PostgresDatabase() {
+    }
+
+    public static boolean isReachable() {
+        try (var connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+            return connection.isValid(2);
+        } catch (Exception unreachable) {
+            System.out.println("[database tests] PostgreSQL not reachable at " + URL + ": " + unreachable.getMessage());
+            return false;
+        }
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String schema) {
+        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("spring.flyway.clean-disabled", () -> "false");
+        registry.add("mediscan.test.clean-database", () -> "true");
+    }
+}
