@@ -1,0 +1,7 @@
+package com.mediscan.audit.domain;
+
+public enum AuditOutcome {
+    ALLOWED,
+    DENIED,
+    FAILED
+}

@@ -1,0 +1,54 @@
+package com.mediscan.audit.service;
+
+import com.mediscan.audit.domain.AuditAction;
+import com.mediscan.audit.domain.AuditEvent;
+import com.mediscan.audit.domain.AuditEventRepository;
+import com.mediscan.audit.domain.AuditOutcome;
+import com.mediscan.security.CurrentUser;
+import com.mediscan.security.SignedInUser;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the audit trail. Each event commits in its own transaction, so a refusal is recorded
+ * even when the refused operation rolls back.
+ */
+@Service
+@Transactional(propagation = Propagation.REQUIRES_NEW)
+public class AuditService {
+
+    /** The record an event is about, for example ("appointment", 42) with its patient's account. */
+    public record Subject(String recordType, Long recordId, Long patientAccountId) {
+
+        public static Subject none() {
+            return new Subject(null, null, null);
+        }
+    }
+
+    private final AuditEventRepository events;
+    private final CurrentUser currentUser;
+    private final ClientAddress clientAddress;
+    private final Clock clock;
+
+    public AuditService(AuditEventRepository events, CurrentUser currentUser, ClientAddress clientAddress, Clock clock) {
+        this.events = events;
+        this.currentUser = currentUser;
+        this.clientAddress = clientAddress;
+        this.clock = clock;
+    }
+
+    /** Records what the signed-in user (if any) did or tried. */
+    public void record(AuditAction action, AuditOutcome outcome, Subject subject, String detail) {
+        SignedInUser user = currentUser.find().orElse(null);
+        recordFor(user == null ? null : user.accountId(), user == null ? null : user.email(), action, outcome, subject, detail);
+    }
+
+    /** Records an event whose actor is not the current security context, such as a failed sign-in. */
+    public void recordFor(Long actorAccountId, String actorEmail, AuditAction action, AuditOutcome outcome,
+                          Subject subject, String detail) {
+        events.save(new AuditEvent(clock.instant(), actorAccountId, actorEmail, action, outcome,
+                subject.patientAccountId(), subject.recordType(), subject.recordId(), clientAddress.current(), detail));
+    }
+}
