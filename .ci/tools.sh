@@ -6,7 +6,9 @@
 
 major() { "$@" 2>&1 | grep -oE '[0-9]+' | head -1; }
 
-if ! command -v java >/dev/null || [ "$(major java -version)" -lt 21 ]; then
+# mvnw runs the JDK of JAVA_HOME when it is set, else the java on PATH: check that one.
+current_java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v "$current_java" >/dev/null || [ "$(major "$current_java" -version)" -lt 21 ]; then
   for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
     if [ -x "$jdk/bin/java" ]; then export JAVA_HOME="$jdk"; break; fi
   done
