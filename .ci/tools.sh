@@ -31,8 +31,12 @@ if ! command -v node >/dev/null || [ "$(node -v | grep -oE '[0-9]+' | head -1)" 
   export PATH="$NODE_HOME/bin:$PATH"
 fi
 
-if ! command -v chromium >/dev/null; then
-  echo "Installing Chromium"
+# Chromium for the browser tests, coturn for the TURN tests.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v turnserver >/dev/null || missing+=(coturn)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}"
   apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
 fi
