@@ -108,6 +108,7 @@ public class ChatPanel extends VerticalLayout {
 
         messages.addClassName("chat-messages");
         messages.setWidthFull();
+        messages.setAnnounceMessages(true);
         emptyNote.addClassName("chat-empty");
         typingIndicator.addClassName("chat-typing");
         typingIndicator.getElement().setAttribute("aria-live", "polite");
