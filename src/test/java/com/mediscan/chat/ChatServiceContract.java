@@ -73,6 +73,7 @@ abstract class ChatServiceContract {
     int rateLimitMessages;
 
     private String databaseName;
+    private ChatTestAppointments testAppointments;
     private Appointment appointment;
     private final List<RoomEvent> roomEvents = new CopyOnWriteArrayList<>();
     private AutoCloseable roomSubscription;
@@ -92,7 +93,8 @@ abstract class ChatServiceContract {
 
     @BeforeEach
     void freshConsultation() {
-        appointment = new ChatTestAppointments(context).scheduled(DemoUsers.RAJESH, DemoUsers.KRIYA);
+        testAppointments = new ChatTestAppointments(context);
+        appointment = testAppointments.scheduled(DemoUsers.RAJESH, DemoUsers.KRIYA);
         roomEvents.clear();
         roomSubscription = roomBus.subscribe(appointment.getId(), roomEvents::add);
     }
@@ -101,6 +103,7 @@ abstract class ChatServiceContract {
     void leave() throws Exception {
         roomSubscription.close();
         SecurityTestSupport.signOut();
+        testAppointments.removeCreated();
     }
 
     private ChatEntry send(String email, String text) {
@@ -280,7 +283,7 @@ abstract class ChatServiceContract {
     @Test
     void afterTheConsultationTheChatIsReadOnlyForItsParticipants() {
         send(DemoUsers.RAJESH, "See you in a month.");
-        new ChatTestAppointments(context).complete(appointment);
+        testAppointments.complete(appointment);
 
         actAs(users, DemoUsers.KRIYA);
         assertThatThrownBy(() -> chat.send(appointment.getId(), UUID.randomUUID(), "One more thing"))
@@ -307,7 +310,7 @@ abstract class ChatServiceContract {
 
     @Test
     void nobodyTypesInAFinishedConsultation() {
-        new ChatTestAppointments(context).complete(appointment);
+        testAppointments.complete(appointment);
         actAs(users, DemoUsers.RAJESH);
         chat.typing(appointment.getId());
         assertThat(roomEvents).isEmpty();

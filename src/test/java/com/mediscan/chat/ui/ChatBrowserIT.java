@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,11 +38,18 @@ class ChatBrowserIT extends BrowserTest {
     @Autowired
     ChatMessageRepository storedMessages;
 
+    private ChatTestAppointments testAppointments;
     private Appointment appointment;
 
     @BeforeEach
     void consultation() {
-        appointment = new ChatTestAppointments(context).scheduled(DemoUsers.RAJESH, DemoUsers.KRIYA);
+        testAppointments = new ChatTestAppointments(context);
+        appointment = testAppointments.scheduled(DemoUsers.RAJESH, DemoUsers.KRIYA);
+    }
+
+    @AfterEach
+    void removeConsultation() {
+        testAppointments.removeCreated();
     }
 
     private Page openChat(Page page) {

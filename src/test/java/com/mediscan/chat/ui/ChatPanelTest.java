@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,11 +57,18 @@ class ChatPanelTest extends KaribuTest {
     @Value("${mediscan.chat.rate-limit.messages}")
     int rateLimitMessages;
 
+    private ChatTestAppointments testAppointments;
     private Appointment appointment;
 
     @BeforeEach
     void openConsultation() {
-        appointment = new ChatTestAppointments(applicationContext).scheduled(DemoUsers.RAJESH, DemoUsers.KRIYA);
+        testAppointments = new ChatTestAppointments(applicationContext);
+        appointment = testAppointments.scheduled(DemoUsers.RAJESH, DemoUsers.KRIYA);
+    }
+
+    @AfterEach
+    void removeConsultation() {
+        testAppointments.removeCreated();
     }
 
     private ChatPanel panelFor(String email) {
@@ -307,7 +315,7 @@ class ChatPanelTest extends KaribuTest {
         ChatPanel live = panelFor(DemoUsers.RAJESH);
         _setValue(live.input, "Take one tablet daily.");
         _click(live.sendButton);
-        new ChatTestAppointments(applicationContext).complete(appointment);
+        testAppointments.complete(appointment);
 
         ChatPanel later = panelFor(DemoUsers.KRIYA);
         assertThat(later.isReadOnly()).isTrue();

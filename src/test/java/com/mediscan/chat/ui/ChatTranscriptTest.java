@@ -11,6 +11,7 @@ import com.mediscan.support.SecurityTestSupport;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.messages.MessageListItem;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,20 +27,26 @@ class ChatTranscriptTest extends KaribuTest {
     @Autowired
     UserDetailsService users;
 
+    private ChatTestAppointments testAppointments;
     private Appointment appointment;
 
     @BeforeEach
     void finishedConsultationWithAChat() {
-        var appointments = new ChatTestAppointments(applicationContext);
-        appointment = appointments.scheduled(DemoUsers.SNEHA, DemoUsers.KRIYA);
+        testAppointments = new ChatTestAppointments(applicationContext);
+        appointment = testAppointments.scheduled(DemoUsers.SNEHA, DemoUsers.KRIYA);
         SecurityTestSupport.actAs(users, DemoUsers.SNEHA);
         chatService.send(appointment.getId(), UUID.randomUUID(), "Apply the cream twice a day.");
         SecurityTestSupport.actAs(users, DemoUsers.KRIYA);
         chatService.send(appointment.getId(), UUID.randomUUID(), "<script>alert('x')</script> For how long?");
         SecurityTestSupport.actAs(users, DemoUsers.SNEHA);
         chatService.send(appointment.getId(), UUID.randomUUID(), "Two weeks.");
-        appointments.complete(appointment);
+        testAppointments.complete(appointment);
         SecurityTestSupport.signOut();
+    }
+
+    @AfterEach
+    void removeConsultations() {
+        testAppointments.removeCreated();
     }
 
     private ChatTranscript transcriptFor(String email) {
@@ -78,7 +85,7 @@ class ChatTranscriptTest extends KaribuTest {
 
     @Test
     void aConsultationWithoutChatSaysSo() {
-        appointment = new ChatTestAppointments(applicationContext).scheduled(DemoUsers.SNEHA, DemoUsers.KRIYA);
+        appointment = testAppointments.scheduled(DemoUsers.SNEHA, DemoUsers.KRIYA);
         ChatTranscript transcript = transcriptFor(DemoUsers.KRIYA);
         assertThat(transcript.emptyNote.isVisible()).isTrue();
         assertThat(transcript.emptyNote.getText()).isEqualTo("No chat messages were exchanged in this consultation.");
