@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationContext;
  * Appointments of their own for prescription tests, so they never touch the demo clinic's
  * appointments that other tests rely on. Each gets a fresh slot, later than the one before.
  */
-final class PrescriptionFixtures {
+public final class PrescriptionFixtures {
 
     private static final Instant FIRST_SLOT = Instant.parse("2031-01-06T09:00:00Z");
     private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
@@ -31,7 +31,7 @@ final class PrescriptionFixtures {
     private final PatientProfileRepository patients;
     private final AppointmentRepository appointments;
 
-    PrescriptionFixtures(ApplicationContext context) {
+    public PrescriptionFixtures(ApplicationContext context) {
         this.accounts = context.getBean(UserAccountRepository.class);
         this.doctors = context.getBean(DoctorProfileRepository.class);
         this.patients = context.getBean(PatientProfileRepository.class);
@@ -39,7 +39,7 @@ final class PrescriptionFixtures {
     }
 
     /** An appointment in the given state: SCHEDULED, IN_PROGRESS (call under way) or COMPLETED. */
-    Appointment appointment(String doctorEmail, String patientEmail, AppointmentStatus status) {
+    public Appointment appointment(String doctorEmail, String patientEmail, AppointmentStatus status) {
         Instant startsAt = FIRST_SLOT.plus(Duration.ofHours(NEXT_SLOT.getAndIncrement()));
         Appointment appointment = new Appointment(doctor(doctorEmail), patient(patientEmail), startsAt, Duration.ofMinutes(30), "Test consultation");
         if (status == AppointmentStatus.IN_PROGRESS || status == AppointmentStatus.COMPLETED) {
@@ -53,7 +53,7 @@ final class PrescriptionFixtures {
         return appointments.saveAndFlush(appointment);
     }
 
-    Appointment reload(Appointment appointment) {
+    public Appointment reload(Appointment appointment) {
         return appointments.findById(appointment.getId()).orElseThrow();
     }
 
@@ -66,14 +66,14 @@ final class PrescriptionFixtures {
     }
 
     /** The cardiology example: stable angina, two heart medications. */
-    static PrescriptionContent cardiology() {
+    public static PrescriptionContent cardiology() {
         return new PrescriptionContent("Stable angina", "Walk 30 minutes daily; avoid heavy exertion.", LocalDate.now().plusDays(30), List.of(
                 new MedicationLine("Amlodipine", "5 mg", "Oral", "Once daily", "30 days", "30 tablets", "Take in the morning"),
                 new MedicationLine("Atorvastatin", "20 mg", "Oral", "At bedtime", "30 days", "30 tablets", "Take after dinner")));
     }
 
     /** The dermatology example: contact dermatitis, a cream and an antihistamine. */
-    static PrescriptionContent dermatology() {
+    public static PrescriptionContent dermatology() {
         return new PrescriptionContent("Contact dermatitis", null, null, List.of(
                 new MedicationLine("Hydrocortisone 1% cream", "Thin layer", "Topical", "Twice daily", "7 days", "1 tube (15 g)",
                         "Apply to the rash only"),

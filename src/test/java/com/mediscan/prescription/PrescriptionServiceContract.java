@@ -3,6 +3,7 @@ package com.mediscan.prescription;
 import static com.mediscan.support.SecurityTestSupport.actAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
@@ -32,6 +33,8 @@ import com.mediscan.support.DemoUsers;
 import com.mediscan.support.SecurityTestSupport;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -137,7 +140,7 @@ abstract class PrescriptionServiceContract {
     void tooLongTextAndAPastFollowUpAreRefused() {
         Appointment appointment = fixtures.appointment(DemoUsers.RAJESH, DemoUsers.KRIYA, AppointmentStatus.IN_PROGRESS);
         actAs(users, DemoUsers.RAJESH);
-        var content = new PrescriptionContent("x".repeat(Prescription.DIAGNOSIS_MAX + 1), null, java.time.LocalDate.now().minusDays(5),
+        var content = new PrescriptionContent("x".repeat(Prescription.DIAGNOSIS_MAX + 1), null, LocalDate.now().minusDays(5),
                 List.of(new MedicationLine("Aspirin (low dose)", "75 mg", "Oral", "Once daily", "30 days", null, null),
                         new MedicationLine("aspirin (LOW DOSE)", "150 mg", "Oral", "Once daily", "30 days", null, null)));
 
@@ -243,8 +246,8 @@ abstract class PrescriptionServiceContract {
         assertThat(second.getStatus()).isEqualTo(PrescriptionStatus.ISSUED);
         assertThat(service.signedVersions(appointment.getId()))
                 .extracting(Prescription::getVersionNumber, Prescription::getStatus)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, PrescriptionStatus.ISSUED),
-                        org.assertj.core.groups.Tuple.tuple(1, PrescriptionStatus.SUPERSEDED));
+                .containsExactly(tuple(2, PrescriptionStatus.ISSUED),
+                        tuple(1, PrescriptionStatus.SUPERSEDED));
         Prescription firstNow = prescriptions.findById(first.getId()).orElseThrow();
         assertThat(firstNow.content()).isEqualTo(PrescriptionFixtures.cardiology());
         assertThat(firstNow.getSignedAt()).isEqualTo(first.getSignedAt());
@@ -296,9 +299,9 @@ abstract class PrescriptionServiceContract {
             assertThatThrownBy(() -> service.signedVersions(appointment.getId())).isInstanceOf(NotFoundOrDeniedException.class);
             assertThat(eventsAbout(appointment)).filteredOn(e -> outsider.equals(e.getActorEmail()))
                     .extracting(AuditEvent::getAction, AuditEvent::getOutcome)
-                    .contains(org.assertj.core.groups.Tuple.tuple(AuditAction.PRESCRIPTION_READ, AuditOutcome.DENIED),
-                            org.assertj.core.groups.Tuple.tuple(AuditAction.PRESCRIPTION_PRINTED, AuditOutcome.DENIED),
-                            org.assertj.core.groups.Tuple.tuple(AuditAction.RECORD_VIEWED, AuditOutcome.DENIED));
+                    .contains(tuple(AuditAction.PRESCRIPTION_READ, AuditOutcome.DENIED),
+                            tuple(AuditAction.PRESCRIPTION_PRINTED, AuditOutcome.DENIED),
+                            tuple(AuditAction.RECORD_VIEWED, AuditOutcome.DENIED));
         }
         assertThat(auditEvents.findByRecordTypeAndRecordIdOrderByIdAsc("prescription", issued.getId()))
                 .filteredOn(action(AuditAction.PRESCRIPTION_READ, AuditOutcome.ALLOWED))
@@ -331,7 +334,7 @@ abstract class PrescriptionServiceContract {
 
         assertThat(records).extracting(r -> r.appointment().getId()).contains(cardiology.getId()).doesNotContain(upcoming.getId());
         assertThat(records).allMatch(r -> r.appointment().getPatient().getAccount().getId().equals(kriya.accountId()));
-        assertThat(records).extracting(r -> r.appointment().getStartsAt()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(records).extracting(r -> r.appointment().getStartsAt()).isSortedAccordingTo(Comparator.reverseOrder());
         ConsultationRecord record = records.stream().filter(r -> r.appointment().getId().equals(cardiology.getId())).findFirst().orElseThrow();
         assertThat(record.appointment().getDiagnosis()).isEqualTo("Stable angina");
         assertThat(record.currentPrescription()).get().extracting(Prescription::getId).isEqualTo(issued.getId());
