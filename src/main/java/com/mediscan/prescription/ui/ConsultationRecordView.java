@@ -139,10 +139,15 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
     private void openEditor() {
         writePrescription.setVisible(false);
         PrescriptionPanel panel = panels.createAfterCall(appointmentId);
+        // This view lists the earlier prescriptions itself.
+        panel.earlier.setVisible(false);
         panel.addIssuedListener(issued -> {
             ConsultationRecord record = service.record(appointmentId);
             showVersions(record.prescriptions());
             showSummary(record.appointment(), true);
+            editor.removeAll();
+            writePrescription.setText("Correct prescription");
+            writePrescription.setVisible(true);
         });
         editor.add(panel);
     }

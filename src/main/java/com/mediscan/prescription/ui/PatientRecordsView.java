@@ -65,7 +65,8 @@ public class PatientRecordsView extends Div {
         Div prescriptions = new Div();
         prescriptions.addClassName("record-prescriptions");
         record.currentPrescription().ifPresentOrElse(current -> {
-            prescriptions.add(new PrescriptionCard(current), new PrescriptionActions(service, current.getId()));
+            boolean sameDiagnosis = current.getDiagnosis().equals(appointment.getDiagnosis());
+            prescriptions.add(new PrescriptionCard(current, !sameDiagnosis), new PrescriptionActions(service, current.getId()));
             long earlierVersions = record.prescriptions().size() - 1L;
             if (earlierVersions > 0) {
                 prescriptions.add(new Paragraph(earlierVersions == 1

@@ -20,6 +20,11 @@ class PrescriptionCard extends Div {
     final OrderedList medicines = new OrderedList();
 
     PrescriptionCard(Prescription prescription) {
+        this(prescription, true);
+    }
+
+    /** {@code withDiagnosis} false leaves the diagnosis out where the consultation's own is shown right above. */
+    PrescriptionCard(Prescription prescription, boolean withDiagnosis) {
         addClassName("prescription-card");
         if (prescription.getStatus() == PrescriptionStatus.SUPERSEDED) {
             addClassName("superseded");
@@ -37,7 +42,10 @@ class PrescriptionCard extends Div {
                 + ViewerTime.dateTime(prescription.getSignedAt()));
         signed.addClassName("prescription-signature");
 
-        add(header, signed, labelled("Diagnosis", prescription.getDiagnosis()));
+        add(header, signed);
+        if (withDiagnosis) {
+            add(labelled("Diagnosis", prescription.getDiagnosis()));
+        }
         medicines.addClassName("prescription-medicines");
         for (MedicationLine line : prescription.getMedications()) {
             medicines.add(medicineItem(line));

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,12 +135,15 @@ class PatientRecordViewsTest extends KaribuTest {
 
         _click(view.writePrescription);
         PrescriptionPanel panel = _get(view.editor, PrescriptionPanel.class);
+        assertThat(panel.earlier.isVisible()).as("the record lists earlier prescriptions itself").isFalse();
         assertThat(panel.rows).extracting(row -> row.medicine.getValue()).containsExactly("Amlodipine", "Metoprolol succinate (extended release)");
-        com.github.mvysny.kaributesting.v10.LocatorJ._setValue(panel.rows.getFirst().dose, "5 mg");
+        _setValue(panel.rows.getFirst().dose, "5 mg");
         _click(panel.save);
 
         assertThat(_find(view.versions, PrescriptionCard.class)).hasSize(3);
         assertThat(text(view.versions)).contains("Version 3");
+        assertThat(view.editor.getChildren()).as("the form closes once signed").isEmpty();
+        assertThat(view.writePrescription.isVisible()).isTrue();
     }
 
     @Test
