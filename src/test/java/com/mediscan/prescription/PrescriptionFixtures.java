@@ -19,11 +19,12 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Appointments of their own for prescription tests, so they never touch the demo clinic's
- * appointments that other tests rely on. Each gets a fresh slot, later than the one before.
+ * appointments that other tests rely on. Each gets a fresh slot, later than the one before, and
+ * all lie years in the past, where no test looks for today's or upcoming appointments.
  */
 public final class PrescriptionFixtures {
 
-    private static final Instant FIRST_SLOT = Instant.parse("2031-01-06T09:00:00Z");
+    private static final Instant FIRST_SLOT = Instant.parse("2020-01-06T09:00:00Z");
     private static final AtomicInteger NEXT_SLOT = new AtomicInteger();
 
     private final UserAccountRepository accounts;
