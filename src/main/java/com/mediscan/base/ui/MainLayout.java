@@ -66,7 +66,8 @@ public class MainLayout extends AppLayout {
     static List<NavEntry> entriesFor(Role role) {
         return switch (role) {
             case DOCTOR -> List.of(new NavEntry("Dashboard", "doctor", VaadinIcon.DASHBOARD));
-            case PATIENT -> List.of(new NavEntry("Dashboard", "patient", VaadinIcon.DASHBOARD));
+            case PATIENT -> List.of(new NavEntry("Dashboard", "patient", VaadinIcon.DASHBOARD),
+                    new NavEntry("My Records", "records", VaadinIcon.FILE_TEXT_O));
             case ADMIN -> List.of(new NavEntry("Administration", "admin", VaadinIcon.COG));
         };
     }
