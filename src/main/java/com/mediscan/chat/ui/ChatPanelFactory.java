@@ -1,5 +1,6 @@
 package com.mediscan.chat.ui;
 
+import com.mediscan.base.ui.ChatTranscripts;
 import com.mediscan.chat.service.ChatService;
 import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.security.CurrentUser;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the consultation's live chat, or {@link #createTranscript} for the read-only chat in a record.
  */
 @Component
-public class ChatPanelFactory {
+public class ChatPanelFactory implements ChatTranscripts {
 
     private final ChatService chatService;
     private final RoomBus roomBus;
@@ -39,6 +40,11 @@ public class ChatPanelFactory {
     /** The consultation's chat as it was written, read-only, for the appointment's record. */
     public ChatTranscript createTranscript(long appointmentId) {
         return new ChatTranscript(appointmentId, currentUser.require(), chatService);
+    }
+
+    @Override
+    public ChatTranscript transcriptOf(long appointmentId) {
+        return createTranscript(appointmentId);
     }
 
     @PreDestroy

@@ -117,6 +117,7 @@ class PatientRecordViewsTest extends KaribuTest {
         assertThat(view.writePrescription.isAttached()).as("the patient cannot write").isFalse();
         assertThat(view.earlier.isAttached()).isFalse();
         assertThat(view.transcriptSlot.hasClassName("chat-transcript-slot")).isTrue();
+        assertThat(text(view.transcriptSlot)).as("the chat feature fills the slot").contains("Consultation chat");
 
         Anchor pdf = _find(view.versions, Anchor.class).stream().filter(a -> a.getText().equals("Download PDF")).findFirst().orElseThrow();
         String pdfText = pdfText(pdf);
