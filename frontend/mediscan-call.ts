@@ -43,6 +43,7 @@ const TEMPLATE = `
     background: hsl(199, 60%, 32%); color: #fff; }
   .label { position: absolute; left: 1rem; bottom: 1rem; display: flex; align-items: center; gap: .4rem; max-width: calc(100% - 2rem);
     padding: .3rem .7rem; border-radius: 999px; background: rgba(6, 16, 24, .62); font-size: .9rem; }
+  .remote:not(.with-peer) .label { display: none; }
   .label .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .muted { display: inline-flex; align-items: center; gap: .25rem; color: #ffb4a8; }
   .muted svg { width: 1.1rem; height: 1.1rem; }
@@ -154,6 +155,7 @@ class MediscanCall extends HTMLElement {
     });
     const peer: Peer = { pc, seat, makingOffer: false, ignoreOffer: false };
     this.peer = peer;
+    this.find('.remote').classList.add('with-peer');
     this.remoteStream = new MediaStream();
     this.video('remote').srcObject = this.remoteStream;
 
@@ -423,6 +425,7 @@ class MediscanCall extends HTMLElement {
     this.peer = undefined;
     this.remoteStream.getTracks().forEach(track => this.remoteStream.removeTrack(track));
     if (this.root) {
+      this.find('.remote').classList.remove('with-peer');
       this.video('remote').srcObject = null;
       this.renderRemoteState({ audio: true, video: true, sharing: false });
     }

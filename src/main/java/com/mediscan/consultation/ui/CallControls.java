@@ -23,7 +23,8 @@ public class CallControls extends Div {
     static final String END_CALL = "End call";
     static final String TOGGLE_CHAT = "Toggle chat";
     static final String PRESCRIPTION = "Prescription";
-    private static final String ICONS = "icons/call.svg";
+    /** Under /assets/, which Vaadin's security configuration serves to everyone; nothing in it is private. */
+    static final String ICONS = "assets/consultation/call-icons.svg";
 
     final Button microphone = iconButton("mic", MUTE);
     final Button camera = iconButton("camera", CAMERA_OFF);

@@ -66,7 +66,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @Route(value = "video-consultation/:appointmentId", autoLayout = false)
 @PageTitle("Video consultation · MediScan")
 @PermitAll
-@StyleSheet("consultation.css")
+@StyleSheet("assets/consultation/consultation.css")
 public class ConsultationView extends Div implements BeforeEnterObserver {
 
     static final String TAKEN_OVER = "You joined from another window";
@@ -239,7 +239,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         callTimer.getElement().setAttribute("aria-label", "Call duration");
         callTimer.getElement().setAttribute("role", "timer");
 
-        Button help = new Button(new SvgIcon("icons/call.svg", "keyboard"), click -> openShortcuts());
+        Button help = new Button(new SvgIcon(CallControls.ICONS, "keyboard"), click -> openShortcuts());
         help.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY);
         help.setAriaLabel("Keyboard shortcuts");
         help.setTooltipText("Keyboard shortcuts (?)");
