@@ -121,9 +121,7 @@ class MediscanCall extends HTMLElement {
     this.renderNames();
     window.addEventListener('keydown', this.onKeyDown, true);
     document.addEventListener('click', this.onClick, true);
-    if (!this.polite) {
-      document.addEventListener('pointerdown', this.askForNotifications, { once: true, capture: true });
-    }
+    document.addEventListener('pointerdown', this.askForNotifications, { once: true, capture: true });
   }
 
   disconnectedCallback() {
@@ -491,8 +489,9 @@ class MediscanCall extends HTMLElement {
     }
   };
 
+  // Only the doctor is told of arrivals; asked on a first click, as browsers expect a gesture for it.
   private askForNotifications = () => {
-    if ('Notification' in window && Notification.permission === 'default') {
+    if (!this.polite && 'Notification' in window && Notification.permission === 'default') {
       Notification.requestPermission().catch(() => undefined);
     }
   };

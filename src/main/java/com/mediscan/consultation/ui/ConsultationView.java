@@ -1,5 +1,6 @@
 package com.mediscan.consultation.ui;
 
+import com.mediscan.account.domain.Role;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
@@ -17,7 +18,6 @@ import com.mediscan.consultation.service.RoomRegistry.Occupant;
 import com.mediscan.consultation.service.RoomRegistry.Seat;
 import com.mediscan.security.CurrentUser;
 import com.mediscan.security.SignedInUser;
-import com.mediscan.account.domain.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -27,17 +27,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.SvgIcon;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
@@ -50,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -110,14 +107,13 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     final H2 waitingTitle = new H2();
     final Paragraph waitingDetail = new Paragraph();
     final Paragraph mediaProblem = new Paragraph();
-    final Aside chatPanel = new Aside();
-    /** Where the chat panel goes; a placeholder until {@link #setChatPanel} fills it. */
-    final Div chatPanelSlot = new Div();
-    final Aside prescriptionPanel = new Aside();
-    /** Where the prescription panel goes (doctor only); a placeholder until {@link #setPrescriptionPanel}. */
-    final Div prescriptionPanelSlot = new Div();
+    /** Holds the chat panel; a placeholder until {@link #setChatPanel} puts it in. */
+    final SidePanel chatPanel = new SidePanel("Chat", "Close chat", "The chat will appear here.", this::toggleChat);
+    /** Holds the prescription panel (doctor only); a placeholder until {@link #setPrescriptionPanel}. */
+    final SidePanel prescriptionPanel = new SidePanel("Prescription", "Close prescription",
+            "The prescription form will appear here.", this::togglePrescription);
     final ConfirmDialog endConfirmation = new ConfirmDialog();
-    final Dialog shortcutsDialog = new Dialog();
+    final ShortcutsDialog shortcutsDialog = new ShortcutsDialog();
     MediaCall mediaCall;
     CallControls controls;
 
@@ -152,14 +148,12 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     /** Puts a chat panel into the chat side panel, replacing the placeholder. */
     public void setChatPanel(Component panel) {
-        chatPanelSlot.removeAll();
-        chatPanelSlot.add(panel);
+        chatPanel.setContent(panel);
     }
 
     /** Puts a prescription panel into the doctor's prescription side panel, replacing the placeholder. */
     public void setPrescriptionPanel(Component panel) {
-        prescriptionPanelSlot.removeAll();
-        prescriptionPanelSlot.add(panel);
+        prescriptionPanel.setContent(panel);
     }
 
     /** Shows unread chat messages as a badge on the chat button (0 hides it). */
@@ -207,9 +201,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         Div stage = new Div(mediaCall, waitingPanel);
         stage.addClassName("call-stage");
 
-        sidePanel(chatPanel, "Chat", "Close chat", chatPanelSlot, "The chat will appear here.", this::toggleChat);
-        sidePanel(prescriptionPanel, "Prescription", "Close prescription", prescriptionPanelSlot,
-                "The prescription form will appear here.", this::togglePrescription);
         Div body = new Div(stage, chatPanel);
         if (forDoctor) {
             body.add(prescriptionPanel);
@@ -217,7 +208,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         body.addClassName("call-body");
 
         buildEndConfirmation();
-        buildShortcutsDialog();
         add(header(opened), body, controls);
         showState();
     }
@@ -250,24 +240,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         return header;
     }
 
-    private void sidePanel(Aside panel, String title, String closeLabel, Div slot, String placeholder, Runnable close) {
-        panel.addClassName("side-panel");
-        panel.getElement().setAttribute("aria-label", title);
-        H3 heading = new H3(title);
-        Button closeButton = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> close.run());
-        closeButton.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY);
-        closeButton.setAriaLabel(closeLabel);
-        closeButton.setTooltipText(closeLabel);
-        Div panelHeader = new Div(heading, closeButton);
-        panelHeader.addClassName("side-panel-header");
-        slot.addClassName("side-panel-content");
-        Paragraph placeholderText = new Paragraph(placeholder);
-        placeholderText.addClassName("side-panel-placeholder");
-        slot.add(placeholderText);
-        panel.add(panelHeader, slot);
-        panel.setVisible(false);
-    }
-
     private void buildEndConfirmation() {
         endConfirmation.setHeader("End the call?");
         endConfirmation.setText(forDoctor
@@ -278,32 +250,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         endConfirmation.setConfirmText("End");
         endConfirmation.setConfirmButtonTheme("error primary");
         endConfirmation.addConfirmListener(confirmed -> endCall());
-    }
-
-    private void buildShortcutsDialog() {
-        shortcutsDialog.setHeaderTitle("Keyboard shortcuts");
-        Div list = new Div();
-        list.addClassName("shortcut-list");
-        shortcutRow(list, "Space", "Mute or unmute the microphone");
-        shortcutRow(list, "V", "Turn the camera off or on");
-        shortcutRow(list, "C", "Open or close the chat");
-        shortcutRow(list, "Esc", "End the call (asks first)");
-        shortcutRow(list, "?", "Show this list");
-        Paragraph note = new Paragraph("Shortcuts do nothing while you type in a field or a dialog is open.");
-        note.addClassName("shortcut-note");
-        shortcutsDialog.add(list, note);
-        Button close = new Button("Close", click -> shortcutsDialog.close());
-        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        shortcutsDialog.getFooter().add(close);
-    }
-
-    private static void shortcutRow(Div list, String key, String action) {
-        Span keyCap = new Span(key);
-        keyCap.addClassName("key-cap");
-        Span description = new Span(action);
-        Div row = new Div(keyCap, description);
-        row.addClassName("shortcut-row");
-        list.add(row);
     }
 
     @Override
@@ -659,7 +605,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         return CONNECTING;
     }
 
-    private <T> T asViewer(java.util.function.Supplier<T> action) {
+    private <T> T asViewer(Supplier<T> action) {
         boolean isViewer = currentUser.find().map(SignedInUser::accountId).filter(viewer.accountId()::equals).isPresent();
         if (isViewer || viewerSecurity == null) {
             return action.get();

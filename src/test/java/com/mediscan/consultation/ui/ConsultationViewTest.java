@@ -346,7 +346,7 @@ class ConsultationViewTest extends KaribuTest {
     @Test
     void sidePanelsOpenOneAtATimeAndChatShowsUnreadMessages() {
         ConsultationView view = open(DemoUsers.RAJESH);
-        assertThat(view.chatPanelSlot.getChildren()).isNotEmpty();
+        assertThat(view.chatPanel.content.getChildren()).isNotEmpty();
 
         _click(view.controls.prescription);
         assertThat(view.prescriptionPanel.isVisible()).isTrue();
