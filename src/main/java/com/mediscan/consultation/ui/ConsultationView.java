@@ -191,6 +191,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
         waitingPanel.addClassName("waiting-panel");
         waitingTitle.addClassName("waiting-title");
+        waitingTitle.getElement().setAttribute("aria-live", "polite");
         waitingDetail.addClassName("waiting-detail");
         mediaProblem.addClassName("media-problem");
         mediaProblem.setVisible(false);
@@ -339,7 +340,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
                 mediaCall.disconnectPeer();
             } else {
                 if (connectedSeatId == null && forDoctor && presenceKnown) {
-                    mediaCall.announceArrival(peerName + " is waiting", peerName + " joined the video consultation.");
+                    mediaCall.announceArrival(callStartedAt == null ? peerName + " is waiting" : peerName + " is back",
+                            peerName + " joined the video consultation.");
                 }
                 mediaCall.connectTo(peerSeatId);
             }
@@ -517,12 +519,12 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     /** Stops media and presence in this window; the room may go on (another window) or be over. */
     private void leaveCall(Phase next) {
-        boolean stillSeated = phase == Phase.IN_ROOM && next == Phase.ENDED;
+        boolean wasInRoom = phase == Phase.IN_ROOM;
         phase = next;
         endConfirmation.close();
         shortcutsDialog.close();
         mediaCall.hangUp();
-        if (stillSeated) {
+        if (wasInRoom) {
             leaveRoom();
         }
         stopListening();
@@ -567,8 +569,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         if (callStartedAt != null) {
             callTimer.setText(formatDuration(Duration.between(callStartedAt, now)));
         }
-        if (!connected) {
-            waitingDetail.setText(waitingDetailText(now));
+        String detail = waitingDetailText(now);
+        if (!connected && !detail.equals(waitingDetail.getText())) {
+            waitingDetail.setText(detail);
         }
     }
 
