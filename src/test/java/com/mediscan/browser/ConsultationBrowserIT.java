@@ -1,0 +1,308 @@
+package com.mediscan.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mediscan.appointment.domain.Appointment;
+import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.support.BrowserTest;
+import com.mediscan.support.DemoUsers;
+import com.mediscan.support.TestAppointments;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The consultation in a real Chromium with a fake camera and microphone: two browser profiles
+ * (doctor and patient) in one room, peer-to-peer media checked through the element's
+ * RTCPeerConnection (sender tracks, getStats) and the frames painted on the remote video.
+ */
+class ConsultationBrowserIT extends BrowserTest {
+
+    /**
+     * Installed in every page of a call context: samples the remote side's decoding from getStats
+     * and counts painted frames, so tests can wait on plain values (Playwright does not await
+     * asynchronous wait predicates).
+     */
+    private static final String PROBE = """
+            window.callProbe = {
+              framesDecoded: 0, framesPainted: 0,
+              call: () => document.querySelector('mediscan-call'),
+              sender: kind => window.callProbe.call()?.peerConnection?.getTransceivers()
+                  .find(transceiver => transceiver.receiver.track.kind === kind)?.sender,
+            };
+            setInterval(async () => {
+              const call = window.callProbe.call();
+              const pc = call?.peerConnection;
+              if (!pc) return;
+              const video = call.shadowRoot.querySelector('video[data-role="remote"]');
+              if (video && !video.probed) {
+                video.probed = true;
+                const painted = () => { window.callProbe.framesPainted++; video.requestVideoFrameCallback(painted); };
+                video.requestVideoFrameCallback(painted);
+              }
+              (await pc.getStats()).forEach(report => {
+                if (report.type === 'inbound-rtp' && report.kind === 'video') window.callProbe.framesDecoded = report.framesDecoded ?? 0;
+              });
+            }, 100);
+            """;
+    private static final String REMOTE_VIDEO_WIDTH =
+            "window.callProbe.call()?.shadowRoot.querySelector('video[data-role=\"remote\"]')?.videoWidth ?? 0";
+    private static final Pattern AT_LEAST_THREE_SECONDS = Pattern.compile("^(?!00:0[0-2]$)\\d{2}:\\d{2}$");
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    static void patientAssertions() {
+        // As long as BrowserTest's action timeout: a loaded machine may take seconds to connect a call.
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    private Appointment appointment;
+
+    @BeforeEach
+    void newAppointment() {
+        appointment = TestAppointments.joinableNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
+    }
+
+    private Page joinAsDoctor() {
+        return join(probed(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD)));
+    }
+
+    private Page joinAsPatient() {
+        return join(probed(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD)));
+    }
+
+    private static Page probed(Page page) {
+        page.context().addInitScript(PROBE);
+        return page;
+    }
+
+    private Page join(Page page) {
+        page.navigate(url("/video-consultation/" + appointment.getId()));
+        assertThat(button(page, "End call")).isVisible();
+        return page;
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static Locator status(Page page) {
+        return page.locator(".connection-status");
+    }
+
+    private static void connected(Page... pages) {
+        for (Page page : pages) {
+            assertThat(status(page)).hasText("Connected");
+        }
+    }
+
+    /** The other side's video has a size and its frames keep being decoded and painted. */
+    private static void seesRemoteVideo(Page page) {
+        page.waitForFunction("() => (" + REMOTE_VIDEO_WIDTH + ") > 0");
+        Object decoded = page.evaluate("() => window.callProbe.framesDecoded");
+        Object painted = page.evaluate("() => window.callProbe.framesPainted");
+        page.waitForFunction("([decoded, painted]) => window.callProbe.framesDecoded > decoded && window.callProbe.framesPainted > painted",
+                new Object[] {decoded, painted});
+    }
+
+    private static void outgoingVideo(Page page, String condition) {
+        page.waitForFunction("() => { const track = window.callProbe.sender('video')?.track; return " + condition + "; }");
+    }
+
+    private AppointmentStatus appointmentStatus() {
+        return TestAppointments.reload(context, appointment).getStatus();
+    }
+
+    @Test
+    void bothSeeEachOtherAndTheMediaControlsWork() {
+        Page patient = joinAsPatient();
+        assertThat(patient.getByText("Waiting for Dr. Rajesh Patel")).isVisible();
+        assertThat(status(patient)).hasText("Waiting");
+        Page doctor = joinAsDoctor();
+
+        connected(doctor, patient);
+        seesRemoteVideo(doctor);
+        seesRemoteVideo(patient);
+        assertThat(doctor.locator(".call-timer")).hasText(Pattern.compile("\\d{2}:\\d{2}"));
+        assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.IN_PROGRESS);
+
+        button(patient, "Mute microphone").click();
+        assertThat(button(patient, "Unmute microphone")).isVisible();
+        patient.waitForFunction("() => window.callProbe.sender('audio').track.enabled === false");
+        assertThat(doctor.locator("[data-role=remote-muted]")).isVisible();
+        button(patient, "Unmute microphone").click();
+        assertThat(doctor.locator("[data-role=remote-muted]")).isHidden();
+        patient.waitForFunction("() => window.callProbe.sender('audio').track.enabled === true");
+
+        button(doctor, "Turn camera off").click();
+        assertThat(button(doctor, "Turn camera on")).isVisible();
+        outgoingVideo(doctor, "track === null");
+        assertThat(patient.locator("[data-role=remote-camera-off]")).isVisible();
+        assertThat(patient.locator("[data-role=remote-camera-off]")).containsText("Camera off");
+        button(doctor, "Turn camera on").click();
+        assertThat(button(doctor, "Turn camera off")).isVisible();
+        outgoingVideo(doctor, "track?.readyState === 'live' && track.getSettings().displaySurface === undefined");
+        assertThat(patient.locator("[data-role=remote-camera-off]")).isHidden();
+        seesRemoteVideo(patient);
+
+        button(doctor, "Share screen").click();
+        assertThat(button(doctor, "Stop sharing screen")).isVisible();
+        outgoingVideo(doctor, "track?.getSettings().displaySurface !== undefined");
+        assertThat(patient.getByText("Sharing their screen")).isVisible();
+        seesRemoteVideo(patient);
+        button(doctor, "Stop sharing screen").click();
+        assertThat(button(doctor, "Share screen")).isVisible();
+        outgoingVideo(doctor, "track?.readyState === 'live' && track.getSettings().displaySurface === undefined");
+        assertThat(patient.getByText("Sharing their screen")).isHidden();
+
+        // The browser's own "Stop sharing" button ends the captured track, which fires "ended".
+        button(doctor, "Share screen").click();
+        outgoingVideo(doctor, "track?.getSettings().displaySurface !== undefined");
+        doctor.evaluate("() => window.callProbe.sender('video').track.dispatchEvent(new Event('ended'))");
+        assertThat(button(doctor, "Share screen")).isVisible();
+        outgoingVideo(doctor, "track?.readyState === 'live' && track.getSettings().displaySurface === undefined");
+        seesRemoteVideo(patient);
+    }
+
+    @Test
+    void shortcutsWorkButNotWhileTypingOrInADialog() {
+        Page patient = joinAsPatient();
+        patient.evaluate("() => document.activeElement?.blur()");
+
+        patient.keyboard().press("Space");
+        assertThat(button(patient, "Unmute microphone")).isVisible();
+        patient.keyboard().press("v");
+        assertThat(button(patient, "Turn camera on")).isVisible();
+        patient.keyboard().press("c");
+        assertThat(patient.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Chat"))).isVisible();
+        patient.keyboard().press("c");
+        assertThat(patient.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Chat"))).isHidden();
+
+        patient.keyboard().press("?");
+        Locator shortcutList = patient.getByText("Mute or unmute the microphone");
+        assertThat(shortcutList).isVisible();
+        patient.keyboard().press("Space");
+        patient.keyboard().press("v");
+        patient.keyboard().press("Escape");
+        assertThat(shortcutList).isHidden();
+
+        // Typing in fields, a Vaadin one and a plain one: letters and Space are text, Esc is the field's.
+        // Each shortcut key is typed once, so any that slipped through would leave its toggle flipped.
+        patient.evaluate("""
+                () => {
+                  const field = document.createElement('vaadin-text-field');
+                  field.label = 'Scratch field';
+                  const area = document.createElement('textarea');
+                  area.setAttribute('aria-label', 'Scratch area');
+                  field.style.cssText = 'position: fixed; top: 4rem; left: 1rem; z-index: 1000';
+                  area.style.cssText = 'position: fixed; top: 9rem; left: 1rem; z-index: 1000';
+                  document.body.append(field, area);
+                }""");
+        Locator field = patient.getByLabel("Scratch field");
+        field.click();
+        field.pressSequentially("v c");
+        field.press("Escape");
+        assertThat(field).hasValue("v c");
+        Locator area = patient.getByLabel("Scratch area");
+        area.click();
+        area.pressSequentially("ok?");
+        assertThat(area).hasValue("ok?");
+
+        // A shortcut that does act, so every earlier key press has reached the server by now.
+        patient.evaluate("() => document.activeElement?.blur()");
+        patient.keyboard().press("c");
+        assertThat(patient.getByRole(AriaRole.COMPLEMENTARY, new Page.GetByRoleOptions().setName("Chat"))).isVisible();
+        assertThat(button(patient, "Unmute microphone")).isVisible();
+        assertThat(button(patient, "Turn camera on")).isVisible();
+        assertThat(shortcutList).isHidden();
+        assertThat(patient.getByText("End the call?")).isHidden();
+
+        patient.evaluate("() => document.activeElement?.blur()");
+        patient.keyboard().press("Escape");
+        Locator confirm = patient.getByText("End the call?");
+        assertThat(confirm).isVisible();
+        button(patient, "Keep talking").click();
+        assertThat(confirm).isHidden();
+        assertThat(button(patient, "End call")).isVisible();
+        assertThat(status(patient)).hasText("Waiting");
+    }
+
+    @Test
+    void endingWithEscAndConfirmingEndsTheCallForBoth() {
+        Page patient = joinAsPatient();
+        Page doctor = joinAsDoctor();
+        connected(doctor, patient);
+
+        doctor.evaluate("() => document.activeElement?.blur()");
+        doctor.keyboard().press("Escape");
+        button(doctor, "End").click();
+
+        for (Page page : new Page[] {doctor, patient}) {
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
+            assertThat(page.getByText(Pattern.compile("^Duration \\d{2}:\\d{2}$"))).isVisible();
+            assertThat(page.locator("mediscan-call")).hasCount(0);
+        }
+        assertThat(patient.getByText("Dr. Rajesh Patel ended the call.")).isVisible();
+        assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.COMPLETED);
+    }
+
+    @Test
+    void aReloadRejoinsAndASecondWindowTakesOver() {
+        Page patient = joinAsPatient();
+        Page doctor = joinAsDoctor();
+        connected(doctor, patient);
+        assertThat(patient.locator(".call-timer")).hasText(AT_LEAST_THREE_SECONDS);
+        Instant startedAt = TestAppointments.reload(context, appointment).getCallStartedAt();
+
+        patient.reload();
+        // Read once, without retrying: a timer that restarted at the reload would be seconds behind.
+        assertThat(patient.locator(".call-timer")).isVisible();
+        String[] shown = patient.locator(".call-timer").textContent().split(":");
+        long sinceStart = Duration.between(startedAt, Instant.now()).toSeconds();
+        assertThat(Long.parseLong(shown[0]) * 60 + Long.parseLong(shown[1])).isGreaterThanOrEqualTo(sinceStart - 2);
+        connected(doctor, patient);
+        seesRemoteVideo(patient);
+        seesRemoteVideo(doctor);
+        assertThat(TestAppointments.reload(context, appointment).getCallStartedAt()).isEqualTo(startedAt);
+
+        Page secondWindow = join(patient.context().newPage());
+        assertThat(patient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You joined from another window"))).isVisible();
+        connected(doctor, secondWindow);
+        seesRemoteVideo(secondWindow);
+        seesRemoteVideo(doctor);
+
+        button(doctor, "End call").click();
+        assertThat(secondWindow.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
+        assertThat(doctor.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
+        assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.COMPLETED);
+    }
+
+    @Test
+    void anUnrelatedDoctorAndAnUnrelatedPatientAreRefused() {
+        Page otherDoctor = signedIn(DemoUsers.SNEHA, DemoUsers.DOCTOR_PASSWORD);
+        Page otherPatient = signedIn(DemoUsers.ARJUN, DemoUsers.PATIENT_PASSWORD);
+        for (Page outsider : new Page[] {otherDoctor, otherPatient}) {
+            outsider.navigate(url("/video-consultation/" + appointment.getId()));
+            assertThat(outsider.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not available"))).isVisible();
+            assertThat(outsider.locator("mediscan-call")).hasCount(0);
+            String refusedText = outsider.locator("body").innerText();
+
+            outsider.navigate(url("/video-consultation/987654321"));
+            assertThat(outsider.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not available"))).isVisible();
+            assertThat(outsider.locator("body").innerText()).isEqualTo(refusedText);
+        }
+        assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.SCHEDULED);
+    }
+}

@@ -1,0 +1,364 @@
+package com.mediscan.consultation.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.BasicUtilsKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.mediscan.account.domain.UserAccountRepository;
+import com.mediscan.appointment.domain.Appointment;
+import com.mediscan.appointment.domain.AppointmentRepository;
+import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.audit.domain.AuditAction;
+import com.mediscan.audit.domain.AuditEventRepository;
+import com.mediscan.audit.domain.AuditOutcome;
+import com.mediscan.base.ui.NotAvailableView;
+import com.mediscan.consultation.service.CallEnded;
+import com.mediscan.consultation.service.CallSignal;
+import com.mediscan.consultation.service.CallStarted;
+import com.mediscan.consultation.service.RoomBus;
+import com.mediscan.consultation.service.RoomEvent;
+import com.mediscan.consultation.service.RoomRegistry;
+import com.mediscan.consultation.service.RoomRegistry.Seat;
+import com.mediscan.support.DemoUsers;
+import com.mediscan.support.KaribuTest;
+import com.mediscan.support.TestAppointments;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.internal.JacksonUtils;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.communication.PushMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The consultation's server-side rules as the view drives them: who may enter, the waiting room,
+ * the appointment's state machine, the relay between the element and the room, shortcuts and
+ * controls. The other participant is played through {@link RoomRegistry} directly, as their
+ * window would.
+ */
+class ConsultationViewTest extends KaribuTest {
+
+    @Autowired
+    RoomRegistry rooms;
+    @Autowired
+    RoomBus bus;
+    @Autowired
+    AppointmentRepository appointments;
+    @Autowired
+    UserAccountRepository accounts;
+    @Autowired
+    AuditEventRepository auditEvents;
+    @Autowired
+    Clock clock;
+
+    private Appointment appointment;
+    private final List<RoomEvent> published = new CopyOnWriteArrayList<>();
+    private AutoCloseable listening;
+
+    @BeforeEach
+    void newAppointment() {
+        appointment = TestAppointments.joinableNow(applicationContext, DemoUsers.RAJESH, DemoUsers.KRIYA);
+        listening = bus.subscribe(appointment.getId(), published::add);
+    }
+
+    @AfterEach
+    void stopListening() throws Exception {
+        listening.close();
+    }
+
+    private ConsultationView open(String email) {
+        signIn(email);
+        UI.getCurrent().navigate("video-consultation/" + appointment.getId());
+        MockVaadin.runUIQueue();
+        return _get(ConsultationView.class);
+    }
+
+    private Seat otherWindowOf(String email) {
+        Seat seat = rooms.enter(appointment, accounts.findByEmail(email).orElseThrow().getId());
+        MockVaadin.runUIQueue();
+        return seat;
+    }
+
+    private AppointmentStatus status() {
+        return TestAppointments.reload(applicationContext, appointment).getStatus();
+    }
+
+    /** The database keeps microseconds; what the view announced may carry nanoseconds. */
+    private static boolean sameMoment(Instant announced, Instant stored) {
+        return Duration.between(announced, stored).abs().toMillis() < 1;
+    }
+
+    private void shortcut(ConsultationView view, String key) {
+        var data = JacksonUtils.createObjectNode();
+        data.put("event.detail.key", key);
+        BasicUtilsKt._fireDomEvent(view.mediaCall, "call-shortcut", data);
+    }
+
+    @Test
+    void thePatientWaitsForTheDoctorAndIsMarkedWaiting() {
+        ConsultationView view = open(DemoUsers.KRIYA);
+
+        assertThat(view.waitingPanel.isVisible()).isTrue();
+        assertThat(view.waitingTitle.getText()).isEqualTo("Waiting for Dr. Rajesh Patel");
+        assertThat(view.waitingDetail.getText()).isEqualTo("Dr. Rajesh Patel has not joined yet.");
+        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.WAITING);
+        assertThat(view.callTimer.isVisible()).isFalse();
+        assertThat(status()).isEqualTo(AppointmentStatus.WAITING);
+        assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isTrue();
+        assertThat(VaadinSession.getCurrent().getAttribute("mediscan.call.active")).isEqualTo(Boolean.TRUE);
+        assertThat(view.controls.prescription.isVisible()).isFalse();
+
+        otherWindowOf(DemoUsers.RAJESH);
+        assertThat(view.waitingTitle.getText()).isEqualTo("Dr. Rajesh Patel is here");
+        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.CONNECTING);
+    }
+
+    @Test
+    void leavingTheWaitingRoomPutsTheAppointmentBack() {
+        open(DemoUsers.KRIYA);
+        assertThat(status()).isEqualTo(AppointmentStatus.WAITING);
+
+        UI.getCurrent().navigate("patient");
+        MockVaadin.runUIQueue();
+
+        assertThat(status()).isEqualTo(AppointmentStatus.SCHEDULED);
+        assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isFalse();
+        assertThat(VaadinSession.getCurrent().getAttribute("mediscan.call.active")).isNull();
+    }
+
+    @Test
+    void otherDoctorsAndPatientsAreRefusedLikeAMissingAppointment() {
+        for (String outsider : List.of(DemoUsers.SNEHA, DemoUsers.ARJUN)) {
+            signIn(outsider);
+            UI.getCurrent().navigate("video-consultation/" + appointment.getId());
+            _get(NotAvailableView.class);
+            _assertNone(ConsultationView.class);
+            assertThat(auditEvents.findByActorEmailOrderByIdAsc(outsider)).anyMatch(event ->
+                    event.getAction() == AuditAction.CONSULTATION_OPENED && event.getOutcome() == AuditOutcome.DENIED
+                            && appointment.getId().equals(event.getRecordId()));
+        }
+        for (String missing : List.of("987654321", "not-a-number")) {
+            UI.getCurrent().navigate("video-consultation/" + missing);
+            _get(NotAvailableView.class);
+        }
+        assertThat(status()).isEqualTo(AppointmentStatus.SCHEDULED);
+    }
+
+    @Test
+    void aParticipantOutsideTheJoinWindowIsToldWhy() {
+        Appointment later = appointments.save(new Appointment(appointment.getDoctor(), appointment.getPatient(),
+                clock.instant().plus(Duration.ofHours(5)).plusSeconds(appointment.getId()), Duration.ofMinutes(30), "Later"));
+        signIn(DemoUsers.KRIYA);
+        UI.getCurrent().navigate("video-consultation/" + later.getId());
+
+        ConsultationView view = _get(ConsultationView.class);
+        assertThat(BasicUtilsKt.get_textRecursively(view)).contains("The call opens 15 minutes before the appointment starts.");
+        assertThat(view.mediaCall).isNull();
+    }
+
+    @Test
+    void theDoctorSeesThePatientArriveIsAlertedAndConnects() {
+        ConsultationView view = open(DemoUsers.RAJESH);
+        assertThat(view.waitingTitle.getText()).isEqualTo("Waiting for Kriya Mehta");
+        assertThat(view.controls.prescription.isVisible()).isTrue();
+
+        Seat patient = otherWindowOf(DemoUsers.KRIYA);
+
+        assertThat(view.waitingTitle.getText()).isEqualTo("Kriya Mehta is waiting");
+        assertThat(view.waitingDetail.getText()).isEqualTo("Waiting for less than a minute · Connecting…");
+        assertThat(view.mediaCall.arrivalsAnnounced()).isEqualTo(1);
+        assertThat(view.mediaCall.peerSeatId()).contains(patient.id());
+
+        view.mediaCall.connectionStateChanged("connected");
+
+        Appointment started = TestAppointments.reload(applicationContext, appointment);
+        assertThat(started.getStatus()).isEqualTo(AppointmentStatus.IN_PROGRESS);
+        assertThat(started.getCallStartedAt()).isNotNull();
+        assertThat(published).anyMatch(event -> event instanceof CallStarted callStarted
+                && sameMoment(callStarted.startedAt(), started.getCallStartedAt()));
+        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.CONNECTED);
+        assertThat(view.waitingPanel.isVisible()).isFalse();
+        assertThat(view.callTimer.isVisible()).isTrue();
+        assertThat(view.callTimer.getText()).matches("\\d\\d:\\d\\d");
+
+        view.mediaCall.connectionStateChanged("disconnected");
+        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.RECONNECTING);
+    }
+
+    @Test
+    void theDoctorEndingTheCallCompletesItForBoth() {
+        ConsultationView view = open(DemoUsers.RAJESH);
+        Seat patient = otherWindowOf(DemoUsers.KRIYA);
+        view.mediaCall.connectionStateChanged("connected");
+
+        _click(view.controls.endCall);
+
+        Appointment ended = TestAppointments.reload(applicationContext, appointment);
+        assertThat(ended.getStatus()).isEqualTo(AppointmentStatus.COMPLETED);
+        assertThat(published).anyMatch(event -> event instanceof CallEnded callEnded && callEnded.completed()
+                && sameMoment(callEnded.startedAt(), ended.getCallStartedAt()) && sameMoment(callEnded.endedAt(), ended.getCallEndedAt()));
+        String shown = BasicUtilsKt.get_textRecursively(view);
+        assertThat(shown).contains(ConsultationView.CALL_ENDED).contains("You ended the call.").containsPattern("Duration \\d\\d:\\d\\d");
+        assertThat(view.mediaCall.isHungUp()).isTrue();
+        assertThat(rooms.peerOf(patient)).isEmpty();
+        assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isFalse();
+    }
+
+    @Test
+    void thePatientSeesTheDoctorEndTheCall() {
+        ConsultationView view = open(DemoUsers.KRIYA);
+        Seat doctor = otherWindowOf(DemoUsers.RAJESH);
+        Instant startedAt = clock.instant().minus(Duration.ofMinutes(12)).minusSeconds(5);
+
+        rooms.announceCallEnded(doctor, startedAt, startedAt.plus(Duration.ofMinutes(12).plusSeconds(5)), true);
+        MockVaadin.runUIQueue();
+
+        String shown = BasicUtilsKt.get_textRecursively(view);
+        assertThat(shown).contains(ConsultationView.CALL_ENDED).contains("Dr. Rajesh Patel ended the call.").contains("Duration 12:05");
+        assertThat(shown).doesNotContain("Rejoin call");
+        assertThat(view.mediaCall.isHungUp()).isTrue();
+    }
+
+    @Test
+    void thePatientEndingLeavesTheAppointmentForTheDoctorToComplete() {
+        ConsultationView view = open(DemoUsers.KRIYA);
+        Seat doctor = otherWindowOf(DemoUsers.RAJESH);
+        appointment = appointments.save(advance(TestAppointments.reload(applicationContext, appointment)));
+
+        _click(view.controls.endCall);
+
+        assertThat(status()).isEqualTo(AppointmentStatus.IN_PROGRESS);
+        assertThat(published).anyMatch(event -> event instanceof CallEnded callEnded && !callEnded.completed());
+        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(ConsultationView.CALL_ENDED).contains("Rejoin call");
+        assertThat(rooms.peerOf(doctor)).isEmpty();
+    }
+
+    private Appointment advance(Appointment waiting) {
+        waiting.moveTo(AppointmentStatus.IN_PROGRESS, clock.instant().minus(Duration.ofMinutes(5)));
+        return waiting;
+    }
+
+    @Test
+    void aReloadMidCallCountsFromTheRecordedStart() {
+        appointment = appointments.save(advance(TestAppointments.reload(applicationContext, appointment)));
+        ConsultationView view = open(DemoUsers.KRIYA);
+
+        assertThat(view.callTimer.isVisible()).isTrue();
+        String[] minutesAndSeconds = view.callTimer.getText().split(":");
+        assertThat(Integer.parseInt(minutesAndSeconds[0]) * 60 + Integer.parseInt(minutesAndSeconds[1])).isGreaterThanOrEqualTo(300);
+        assertThat(view.waitingTitle.getText()).isEqualTo("Dr. Rajesh Patel left the call");
+        otherWindowOf(DemoUsers.RAJESH);
+        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.RECONNECTING);
+    }
+
+    @Test
+    void signalsTravelBetweenTheElementAndTheOtherWindowOnly() {
+        ConsultationView view = open(DemoUsers.KRIYA);
+        Seat doctor = otherWindowOf(DemoUsers.RAJESH);
+
+        view.mediaCall.signal("{\"candidate\":{\"candidate\":\"x\"}}");
+        assertThat(published).filteredOn(CallSignal.class::isInstance).map(CallSignal.class::cast)
+                .singleElement().satisfies(signal -> {
+                    assertThat(signal.recipientSeatId()).isEqualTo(doctor.id());
+                    assertThat(signal.payload()).isEqualTo("{\"candidate\":{\"candidate\":\"x\"}}");
+                });
+
+        // Without push, the element calls wait in the UI instead of being written to the (mock) browser.
+        UI.getCurrent().getPushConfiguration().setPushMode(PushMode.DISABLED);
+        rooms.relay(doctor, "{\"description\":{\"type\":\"offer\"}}");
+        MockVaadin.runUIQueue();
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        assertThat(UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations())
+                .anyMatch(invocation -> invocation.getInvocation().getExpression().contains("receiveSignal")
+                        && invocation.getInvocation().getParameters().contains("{\"description\":{\"type\":\"offer\"}}"));
+    }
+
+    @Test
+    void aSecondWindowTakesTheCallOver() {
+        ConsultationView view = open(DemoUsers.KRIYA);
+
+        otherWindowOf(DemoUsers.KRIYA);
+
+        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(ConsultationView.TAKEN_OVER).contains("Use this window");
+        assertThat(view.mediaCall.isHungUp()).isTrue();
+        assertThat(status()).isEqualTo(AppointmentStatus.WAITING);
+        assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isFalse();
+    }
+
+    @Test
+    void shortcutsWorkTheControlsButNotWhileADialogIsOpen() {
+        ConsultationView view = open(DemoUsers.RAJESH);
+
+        shortcut(view, "Space");
+        assertThat(view.controls.microphone.getAriaLabel()).contains(CallControls.UNMUTE);
+        assertThat(view.mediaCall.mediaState().microphoneOn()).isFalse();
+        shortcut(view, "V");
+        assertThat(view.controls.camera.getAriaLabel()).contains(CallControls.CAMERA_ON);
+        assertThat(view.controls.camera.getTooltip().getText()).isEqualTo(CallControls.CAMERA_ON);
+        shortcut(view, "C");
+        assertThat(view.chatPanel.isVisible()).isTrue();
+        assertThat(view.isChatOpen()).isTrue();
+
+        shortcut(view, "?");
+        assertThat(view.shortcutsDialog.isOpened()).isTrue();
+        shortcut(view, "Space");
+        assertThat(view.mediaCall.mediaState().microphoneOn()).isFalse();
+        view.shortcutsDialog.close();
+
+        shortcut(view, "Escape");
+        assertThat(view.endConfirmation.isOpened()).isTrue();
+        ConfirmDialogKt._fireCancel(view.endConfirmation);
+        view.endConfirmation.close();
+        assertThat(status()).isEqualTo(AppointmentStatus.SCHEDULED);
+
+        shortcut(view, "Escape");
+        ConfirmDialogKt._fireConfirm(view.endConfirmation);
+        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(ConsultationView.CALL_ENDED);
+    }
+
+    @Test
+    void controlsFollowWhatTheElementReports() {
+        ConsultationView view = open(DemoUsers.RAJESH);
+        assertThat(view.controls.screenShare.getAriaLabel()).contains(CallControls.SHARE);
+
+        view.mediaCall.mediaStateChanged(true, true, true);
+        assertThat(view.controls.screenShare.getAriaLabel()).contains(CallControls.STOP_SHARING);
+        view.mediaCall.mediaStateChanged(false, false, false);
+        assertThat(view.controls.screenShare.getAriaLabel()).contains(CallControls.SHARE);
+        assertThat(view.controls.microphone.getAriaLabel()).contains(CallControls.UNMUTE);
+        assertThat(view.controls.camera.getAriaLabel()).contains(CallControls.CAMERA_ON);
+
+        view.mediaCall.mediaFailed("Your camera is not available: no camera or microphone was found.");
+        assertThat(view.mediaProblem.isVisible()).isTrue();
+        assertThat(view.mediaProblem.getText()).contains("no camera");
+    }
+
+    @Test
+    void sidePanelsOpenOneAtATimeAndChatShowsUnreadMessages() {
+        ConsultationView view = open(DemoUsers.RAJESH);
+        assertThat(view.chatPanel.content.getChildren()).isNotEmpty();
+
+        _click(view.controls.prescription);
+        assertThat(view.prescriptionPanel.isVisible()).isTrue();
+        _click(view.controls.chat);
+        assertThat(view.chatPanel.isVisible()).isTrue();
+        assertThat(view.prescriptionPanel.isVisible()).isFalse();
+
+        view.setUnreadChatCount(3);
+        assertThat(view.controls.unreadChatBadge.isVisible()).isTrue();
+        assertThat(view.controls.unreadChatBadge.getText()).isEqualTo("3");
+        assertThat(view.controls.chat.getAriaLabel()).contains(CallControls.TOGGLE_CHAT);
+        view.setUnreadChatCount(0);
+        assertThat(view.controls.unreadChatBadge.isVisible()).isFalse();
+    }
+}
