@@ -8,6 +8,7 @@ import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.support.BrowserTest;
 import com.mediscan.support.DemoUsers;
+import com.mediscan.support.PrescriptionForm;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -39,9 +40,9 @@ class PrescriptionRecordBrowserIT extends BrowserTest {
         assertThat(doctor.getByText("Enter a diagnosis.").first()).isVisible();
 
         doctor.getByLabel("Diagnosis").fill("Stable angina");
-        medication(doctor, 1, "Amlodipine", "5 mg", "Once daily", "30 days", "Take in the morning");
+        PrescriptionForm.medication(doctor, 1, "Amlodipine", "5 mg", "Once daily", "30 days", "Take in the morning");
         doctor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add medication")).click();
-        medication(doctor, 2, "Atorvastatin", "20 mg", "At bedtime", "30 days", "Take after dinner");
+        PrescriptionForm.medication(doctor, 2, "Atorvastatin", "20 mg", "At bedtime", "30 days", "Take after dinner");
         doctor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save prescription")).click();
         assertThat(doctor.getByText("Prescription version 1 saved and signed.").first()).isVisible();
 
@@ -52,20 +53,5 @@ class PrescriptionRecordBrowserIT extends BrowserTest {
         assertThat(consultation).containsText("Stable angina");
         assertThat(consultation).containsText("Atorvastatin");
         assertThat(consultation).containsText("Take after dinner");
-    }
-
-    private static void medication(Page page, int position, String medicine, String dose, String frequency, String duration,
-                                   String directions) {
-        Locator row = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Medication " + position).setExact(true));
-        Locator name = row.getByLabel("Medicine");
-        name.fill(medicine);
-        name.press("Enter");
-        row.getByLabel("Dose").fill(dose);
-        Locator often = row.getByLabel("Frequency");
-        often.fill(frequency);
-        often.press("Enter");
-        row.getByLabel("Duration").fill(duration);
-        row.getByLabel("Directions").fill(directions);
-        assertThat(row.getByLabel("Route")).hasValue("Oral");
     }
 }
