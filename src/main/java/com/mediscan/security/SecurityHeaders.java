@@ -1,7 +1,9 @@
 package com.mediscan.security;
 
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -36,6 +38,20 @@ public final class SecurityHeaders {
             "camera=(self)", "microphone=(self)", "display-capture=(self)", "fullscreen=(self)",
             "geolocation=()", "payment=()", "usb=()");
 
+    /**
+     * Vaadin serves its pages through a servlet forward, after which Tomcat completes the response
+     * underneath Spring Security's wrapper, so headers written "on commit" never reach the page.
+     * Written before the request is handled, they do; Vaadin then also keeps our X-Frame-Options
+     * instead of adding its own SAMEORIGIN.
+     */
+    private static final ObjectPostProcessor<HeaderWriterFilter> WRITE_EAGERLY = new ObjectPostProcessor<>() {
+        @Override
+        public <O extends HeaderWriterFilter> O postProcess(O filter) {
+            filter.setShouldWriteHeadersEagerly(true);
+            return filter;
+        }
+    };
+
     static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 60 * 60;
 
     private SecurityHeaders() {
@@ -46,7 +62,8 @@ public final class SecurityHeaders {
      * https from a trusted proxy), and X-Content-Type-Options nosniff by default.
      */
     static void apply(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        headers.withObjectPostProcessor(WRITE_EAGERLY)
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)

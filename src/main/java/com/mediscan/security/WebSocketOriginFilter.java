@@ -49,7 +49,10 @@ public class WebSocketOriginFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } else {
             log.warn("Refused a WebSocket handshake to {} from origin {} ({})", request.getRequestURI(), origin, request.getRemoteAddr());
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Cross-origin WebSocket refused");
+            // Not sendError: its error dispatch would pass Spring Security and turn into a redirect to sign-in.
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Cross-origin WebSocket refused");
         }
     }
 
