@@ -143,7 +143,9 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
     }
 
     private String idleReason() {
-        return "signed out after " + idleTimeout.timeout().toMinutes() + " minutes without activity";
+        Duration timeout = idleTimeout.timeout();
+        String length = timeout.toSecondsPart() == 0 ? timeout.toMinutes() + " minutes" : timeout.toSeconds() + " seconds";
+        return "signed out after " + length + " without activity";
     }
 
     static IdleState stateOf(VaadinSession session) {
