@@ -55,10 +55,15 @@ class HardeningBrowserIT extends BrowserTest {
         page.addInitScript(COLLECT_VIOLATIONS);
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-                problems.add("console " + message.type() + ": " + message.text());
+                problems.add("console " + message.type() + ": " + message.text() + " (" + message.location() + ")");
             }
         });
         page.onPageError(error -> problems.add("page error: " + error));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                problems.add("HTTP " + response.status() + " for " + response.url());
+            }
+        });
         page.onWebSocket(socket -> {
             if (socket.url().contains("/VAADIN/push")) {
                 socket.onFrameReceived(frame -> pushFrames.incrementAndGet());

@@ -31,14 +31,15 @@ class IdleSignOutBrowserIT extends BrowserTest {
     @Test
     void warnsThenSignsOutAnIdlePersonAndRecordsTheTimeout() {
         Page patient = signedIn(DemoUsers.ARJUN, DemoUsers.PATIENT_PASSWORD);
-        Locator warning = patient.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Still there?"));
+        Locator stay = patient.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stay signed in"));
 
-        assertThat(warning).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
-        patient.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stay signed in")).click();
-        assertThat(warning).isHidden();
+        assertThat(stay).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
+        assertThat(patient.getByText("Still there?")).isVisible();
+        stay.click();
+        assertThat(stay).isHidden();
         assertThat(patient).hasURL(Pattern.compile(".*/patient$"));
 
-        assertThat(warning).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
+        assertThat(stay).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(PATIENCE_MS));
         patient.waitForURL(Pattern.compile(".*/login.*").asPredicate()::test, new Page.WaitForURLOptions().setTimeout(PATIENCE_MS));
 
         assertThat(auditEvents.findByActorEmailOrderByIdAsc(DemoUsers.ARJUN).getLast()).satisfies(event -> {
