@@ -8,6 +8,7 @@ import com.mediscan.account.domain.Role;
 import com.mediscan.account.domain.UserAccount;
 import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.base.BusinessRuleException;
+import com.mediscan.base.NotFoundOrDeniedException;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,6 +55,13 @@ public class AccountService {
         return patients.save(new PatientProfile(newAccount(email, fullName, password, Role.PATIENT), dateOfBirth, phone));
     }
 
+    /** Gives the account a temporary password that its owner must replace at the next sign-in. */
+    public void resetPassword(long accountId, String temporaryPassword) {
+        UserAccount account = accounts.findById(accountId).orElseThrow(NotFoundOrDeniedException::new);
+        requireAcceptablePassword(temporaryPassword);
+        account.setPasswordHash(passwordEncoder.encode(temporaryPassword), true);
+    }
+
     @Transactional(readOnly = true)
     public boolean hasActiveAdmin() {
         return accounts.existsByRoleAndActiveTrue(Role.ADMIN);
@@ -66,7 +74,7 @@ public class AccountService {
 
     private UserAccount newAccount(String email, String fullName, String password, Role role) {
         String normalized = UserAccount.normalizeEmail(email);
-        if (!normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!UserAccount.isValidEmail(normalized)) {
             throw new BusinessRuleException("Enter a valid email address.");
         }
         if (accounts.existsByEmail(normalized)) {
@@ -75,9 +83,14 @@ public class AccountService {
         if (fullName == null || fullName.isBlank()) {
             throw new BusinessRuleException("Enter the person's full name.");
         }
+        requireAcceptablePassword(password);
+        return accounts.save(new UserAccount(normalized, passwordEncoder.encode(password), fullName, role, clock.instant()));
+    }
+
+    /** Refuses a password the clinic does not accept, with the reason. */
+    public void requireAcceptablePassword(String password) {
         if (password == null || password.length() < 8) {
             throw new BusinessRuleException("A password needs at least 8 characters.");
         }
-        return accounts.save(new UserAccount(normalized, passwordEncoder.encode(password), fullName, role, clock.instant()));
     }
 }
