@@ -8,6 +8,7 @@ import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.account.service.AccountService;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
+import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.domain.WorkingHours;
 import com.mediscan.appointment.domain.WorkingHoursRepository;
 import java.time.DayOfWeek;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 
@@ -46,10 +49,14 @@ public final class ClinicFixtures {
     }
 
     public DoctorProfile newDoctor(String specialty) {
+        return newDoctor(specialty, EnumSet.allOf(DayOfWeek.class));
+    }
+
+    public DoctorProfile newDoctor(String specialty, Set<DayOfWeek> workingDays) {
         String tag = tag();
         DoctorProfile doctor = accountService.createDoctor("doctor-" + tag + "@fixture.test", "Fixture Doctor " + tag,
                 PASSWORD, specialty, "REG-" + tag);
-        for (DayOfWeek day : DayOfWeek.values()) {
+        for (DayOfWeek day : workingDays) {
             workingHours.save(new WorkingHours(doctor, day, OPENS, CLOSES));
         }
         return doctor;
@@ -63,6 +70,15 @@ public final class ClinicFixtures {
 
     public Appointment appointment(DoctorProfile doctor, PatientProfile patient, Instant startsAt) {
         return appointments.save(new Appointment(doctor, patient, startsAt, Duration.ofMinutes(30), "Fixture visit"));
+    }
+
+    /** An appointment taken through the given statuses, each at its start time. */
+    public Appointment appointment(DoctorProfile doctor, PatientProfile patient, Instant startsAt, AppointmentStatus... path) {
+        Appointment appointment = new Appointment(doctor, patient, startsAt, Duration.ofMinutes(30), "Fixture visit");
+        for (AppointmentStatus step : path) {
+            appointment.moveTo(step, startsAt);
+        }
+        return appointments.save(appointment);
     }
 
     public DoctorProfile doctor(String email) {
