@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AccountAdministration {
 
+    public static final String INVALID_EMAIL = "Enter a valid email address, such as name@example.com.";
     /** The field name of a temporary password in {@link InvalidFieldException#field()}. */
     public static final String TEMPORARY_PASSWORD = "temporaryPassword";
     private static final Pattern PHONE = Pattern.compile("[0-9+()\\-\\s]{5," + PatientProfile.PHONE_MAX + "}");
@@ -223,7 +224,7 @@ public class AccountAdministration {
     private void checkEmail(String field, String email, UserAccount existing) {
         String normalized = UserAccount.normalizeEmail(email);
         if (!UserAccount.isValidEmail(normalized)) {
-            throw new InvalidFieldException(field, "Enter a valid email address, such as name@example.com.");
+            throw new InvalidFieldException(field, INVALID_EMAIL);
         }
         accounts.findByEmail(normalized).filter(other -> !other.equals(existing)).ifPresent(other -> {
             throw new InvalidFieldException(field, "An account with this email address already exists.");

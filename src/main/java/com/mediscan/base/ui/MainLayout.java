@@ -66,8 +66,13 @@ public class MainLayout extends AppLayout {
     static List<NavEntry> entriesFor(Role role) {
         return switch (role) {
             case DOCTOR -> List.of(new NavEntry("Dashboard", "doctor", VaadinIcon.DASHBOARD));
-            case PATIENT -> List.of(new NavEntry("Dashboard", "patient", VaadinIcon.DASHBOARD));
-            case ADMIN -> List.of(new NavEntry("Administration", "admin", VaadinIcon.COG));
+            case PATIENT -> List.of(new NavEntry("Dashboard", "patient", VaadinIcon.DASHBOARD),
+                    new NavEntry("My appointments", "patient/appointments", VaadinIcon.CALENDAR),
+                    new NavEntry("Book an appointment", "patient/book", VaadinIcon.CALENDAR_CLOCK));
+            case ADMIN -> List.of(new NavEntry("Administration", "admin", VaadinIcon.COG),
+                    new NavEntry("Doctors", "admin/doctors", VaadinIcon.DOCTOR),
+                    new NavEntry("Patients", "admin/patients", VaadinIcon.USERS),
+                    new NavEntry("Appointments", "admin/appointments", VaadinIcon.CALENDAR));
         };
     }
 }

@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.mediscan.appointment.domain.Appointment;
 import com.vaadin.flow.component.Component;
@@ -88,6 +89,11 @@ final class DashboardTestSupport {
     static void poll() {
         UI ui = UI.getCurrent();
         ComponentUtil.fireEvent(ui, new PollEvent(ui, true));
+    }
+
+    /** Ends the request as the server would: a refreshed grid re-renders its rows only then. */
+    static void respond() {
+        MockVaadin.clientRoundtrip(false);
     }
 
     static String currentPath() {
