@@ -9,13 +9,19 @@ import com.mediscan.account.service.AccountService;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.appointment.domain.WorkingHours;
+import com.mediscan.appointment.domain.WorkingHoursRepository;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,18 +55,20 @@ class DemoData implements ApplicationRunner {
     private final PatientProfileRepository patients;
     private final AppointmentRepository appointments;
     private final PasswordEncoder passwordEncoder;
+    private final WorkingHoursRepository workingHours;
     private final Clock clock;
     private final String port;
 
     DemoData(AccountService accountService, UserAccountRepository accounts, DoctorProfileRepository doctors,
-             PatientProfileRepository patients, AppointmentRepository appointments, PasswordEncoder passwordEncoder, Clock clock,
-             @Value("${server.port:8080}") String port) {
+             PatientProfileRepository patients, AppointmentRepository appointments, WorkingHoursRepository workingHours,
+             PasswordEncoder passwordEncoder, Clock clock, @Value("${server.port:8080}") String port) {
         this.accountService = accountService;
         this.accounts = accounts;
         this.doctors = doctors;
         this.patients = patients;
         this.appointments = appointments;
         this.passwordEncoder = passwordEncoder;
+        this.workingHours = workingHours;
         this.clock = clock;
         this.port = port;
     }
@@ -71,6 +79,9 @@ class DemoData implements ApplicationRunner {
         if (!accountService.hasAnyAccount()) {
             seedClinic();
         }
+        // Also on databases seeded before working hours existed.
+        ensureWorkingHours(doctor(RAJESH), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
+        ensureWorkingHours(doctor(SNEHA), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), LocalTime.of(10, 0), LocalTime.of(18, 0));
         PatientProfile kriya = patient(KRIYA);
         Instant soon = clock.instant().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         ensureUpcoming(doctor(RAJESH), kriya, soon, "Follow-up on blood pressure and palpitations");
@@ -124,6 +135,12 @@ class DemoData implements ApplicationRunner {
                 .anyMatch(a -> a.getDoctor().equals(doctor) && !a.getStatus().isFinal() && a.getEndsAt().isAfter(now));
         if (!hasOpen) {
             appointments.save(new Appointment(doctor, patient, startsAt, CONSULTATION, reason));
+        }
+    }
+
+    private void ensureWorkingHours(DoctorProfile doctor, Set<DayOfWeek> days, LocalTime start, LocalTime end) {
+        if (!workingHours.existsByDoctorId(doctor.getId())) {
+            days.forEach(day -> workingHours.save(new WorkingHours(doctor, day, start, end)));
         }
     }
 

@@ -54,6 +54,10 @@ public class UserAccount extends AbstractEntity {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
+    public static boolean isValidEmail(String normalizedEmail) {
+        return normalizedEmail.length() <= EMAIL_MAX && normalizedEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    }
+
     public String getEmail() {
         return email;
     }

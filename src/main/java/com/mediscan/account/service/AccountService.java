@@ -137,4 +137,9 @@ public class AccountService {
         passwordPolicy.check(password);
         return accounts.save(new UserAccount(normalized, passwordEncoder.encode(password), fullName, role, clock.instant()));
     }
+
+    /** Refuses a password the clinic does not accept (the password policy), with the reason. */
+    public void requireAcceptablePassword(String password) {
+        passwordPolicy.check(password);
+    }
 }

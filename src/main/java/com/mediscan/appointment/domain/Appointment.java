@@ -21,6 +21,8 @@ public class Appointment extends AbstractEntity {
 
     public static final int REASON_MAX = 500;
     public static final int DIAGNOSIS_MAX = 500;
+    /** The longest appointment the schema allows (ck_appointment_duration). */
+    public static final Duration LONGEST = Duration.ofMinutes(240);
 
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "doctor_id", nullable = false)
@@ -69,8 +71,7 @@ public class Appointment extends AbstractEntity {
 
     public void moveTo(AppointmentStatus target, Instant now) {
         if (!status.canMoveTo(target)) {
-            throw new BusinessRuleException(
-                    "An appointment that is " + status.label().toLowerCase() + " cannot become " + target.label().toLowerCase() + ".");
+            throw new BusinessRuleException("This appointment " + status.describe() + ", so it cannot be " + target.asTarget() + ".");
         }
         if (target == AppointmentStatus.IN_PROGRESS && callStartedAt == null) {
             callStartedAt = now;
@@ -85,11 +86,25 @@ public class Appointment extends AbstractEntity {
     }
 
     public void reschedule(Instant startsAt) {
-        if (status != AppointmentStatus.SCHEDULED) {
-            throw new BusinessRuleException("Only a scheduled appointment can be rescheduled.");
-        }
+        checkReschedulable();
         this.startsAt = startsAt;
         this.bookedSlot = startsAt;
+    }
+
+    public void checkReschedulable() {
+        if (status != AppointmentStatus.SCHEDULED) {
+            throw new BusinessRuleException("This appointment " + status.describe() + ", so it cannot be rescheduled.");
+        }
+    }
+
+    /** Still to come for its participants: not ended, and a scheduled one not yet over. */
+    public boolean isUpcoming(Instant now) {
+        return status == AppointmentStatus.WAITING || status == AppointmentStatus.IN_PROGRESS
+                || status == AppointmentStatus.SCHEDULED && getEndsAt().isAfter(now);
+    }
+
+    public boolean overlaps(Instant start, Instant end) {
+        return startsAt.isBefore(end) && getEndsAt().isAfter(start);
     }
 
     public boolean involves(Long accountId) {

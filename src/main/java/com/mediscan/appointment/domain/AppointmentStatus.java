@@ -30,6 +30,35 @@ public enum AppointmentStatus {
         return next().isEmpty();
     }
 
+    /** Whether an appointment in this status still holds its slot and may still take place. */
+    public boolean isOpen() {
+        return this == SCHEDULED || this == WAITING || this == IN_PROGRESS;
+    }
+
+    /** Completes "This appointment …", for refusals. */
+    public String describe() {
+        return switch (this) {
+            case SCHEDULED -> "is scheduled";
+            case WAITING -> "has its patient in the waiting room";
+            case IN_PROGRESS -> "is in progress";
+            case COMPLETED -> "is completed";
+            case CANCELLED -> "was cancelled";
+            case NO_SHOW -> "was marked as a no-show";
+        };
+    }
+
+    /** Completes "… cannot be …", for refusals. */
+    public String asTarget() {
+        return switch (this) {
+            case SCHEDULED -> "set back to scheduled";
+            case WAITING -> "moved to the waiting room";
+            case IN_PROGRESS -> "started";
+            case COMPLETED -> "completed";
+            case CANCELLED -> "cancelled";
+            case NO_SHOW -> "marked as a no-show";
+        };
+    }
+
     public String label() {
         return switch (this) {
             case SCHEDULED -> "Scheduled";

@@ -68,8 +68,13 @@ public class MainLayout extends AppLayout {
         List<NavEntry> home = switch (role) {
             case DOCTOR -> List.of(new NavEntry("Dashboard", "doctor", VaadinIcon.DASHBOARD));
             case PATIENT -> List.of(new NavEntry("Dashboard", "patient", VaadinIcon.DASHBOARD),
+                    new NavEntry("My appointments", "patient/appointments", VaadinIcon.CALENDAR),
+                    new NavEntry("Book an appointment", "patient/book", VaadinIcon.CALENDAR_CLOCK),
                     new NavEntry("My Records", "records", VaadinIcon.FILE_TEXT_O));
             case ADMIN -> List.of(new NavEntry("Administration", "admin", VaadinIcon.COG),
+                    new NavEntry("Doctors", "admin/doctors", VaadinIcon.DOCTOR),
+                    new NavEntry("Patients", "admin/patients", VaadinIcon.USERS),
+                    new NavEntry("Appointments", "admin/appointments", VaadinIcon.CALENDAR),
                     new NavEntry("Audit trail", "admin/audit", VaadinIcon.RECORDS));
         };
         return Stream.concat(home.stream(), Stream.of(new NavEntry("Change password", "change-password", VaadinIcon.KEY))).toList();
