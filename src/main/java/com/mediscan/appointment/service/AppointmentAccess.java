@@ -33,9 +33,9 @@ public class AppointmentAccess {
 
     /** The appointment, if the current user is its doctor or patient. */
     public Appointment requireParticipant(long appointmentId, AuditAction attempted) {
-        SignedInUser user = currentUser.require();
+        SignedInUser user = currentUser.find().orElse(null);
         Appointment appointment = appointments.findById(appointmentId).orElse(null);
-        if (appointment == null || !appointment.involves(user.accountId())) {
+        if (user == null || appointment == null || !appointment.involves(user.accountId())) {
             refuse(appointmentId, appointment, attempted);
         }
         return appointment;
@@ -43,9 +43,9 @@ public class AppointmentAccess {
 
     /** The appointment, if the current user is its doctor. */
     public Appointment requireDoctor(long appointmentId, AuditAction attempted) {
-        SignedInUser user = currentUser.require();
+        SignedInUser user = currentUser.find().orElse(null);
         Appointment appointment = appointments.findById(appointmentId).orElse(null);
-        if (appointment == null || !user.is(Role.DOCTOR)
+        if (user == null || appointment == null || !user.is(Role.DOCTOR)
                 || !appointment.getDoctor().getAccount().getId().equals(user.accountId())) {
             refuse(appointmentId, appointment, attempted);
         }
@@ -54,8 +54,8 @@ public class AppointmentAccess {
 
     /** The appointment, if the current user is a participant or an administrator. */
     public Appointment requireParticipantOrAdmin(long appointmentId, AuditAction attempted) {
-        SignedInUser user = currentUser.require();
-        if (user.is(Role.ADMIN)) {
+        SignedInUser user = currentUser.find().orElse(null);
+        if (user != null && user.is(Role.ADMIN)) {
             return appointments.findById(appointmentId).orElseThrow(NotFoundOrDeniedException::new);
         }
         return requireParticipant(appointmentId, attempted);
@@ -64,7 +64,7 @@ public class AppointmentAccess {
     private void refuse(long appointmentId, Appointment appointment, AuditAction attempted) {
         Long patientAccountId = appointment == null ? null : appointment.getPatient().getAccount().getId();
         audit.record(attempted, AuditOutcome.DENIED, new AuditService.Subject("appointment", appointmentId, patientAccountId),
-                appointment == null ? "no such appointment" : "not a participant");
+                appointment == null ? "no such appointment" : currentUser.find().isEmpty() ? "not signed in" : "not a participant");
         throw new NotFoundOrDeniedException();
     }
 }

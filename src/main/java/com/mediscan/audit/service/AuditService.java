@@ -48,7 +48,16 @@ public class AuditService {
     /** Records an event whose actor is not the current security context, such as a failed sign-in. */
     public void recordFor(Long actorAccountId, String actorEmail, AuditAction action, AuditOutcome outcome,
                           Subject subject, String detail) {
+        recordFrom(clientAddress.current(), actorAccountId, actorEmail, action, outcome, subject, detail);
+    }
+
+    /**
+     * Records an event noticed outside the actor's own request, such as a session the server let
+     * expire, with the address the actor last came from.
+     */
+    public void recordFrom(String remoteAddress, Long actorAccountId, String actorEmail, AuditAction action,
+                           AuditOutcome outcome, Subject subject, String detail) {
         events.save(new AuditEvent(clock.instant(), actorAccountId, actorEmail, action, outcome,
-                subject.patientAccountId(), subject.recordType(), subject.recordId(), clientAddress.current(), detail));
+                subject.patientAccountId(), subject.recordType(), subject.recordId(), remoteAddress, detail));
     }
 }

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class SignInAuditListener {
 
     private final AuditService audit;
+    private final ClientAddress clientAddress;
 
-    SignInAuditListener(AuditService audit) {
+    SignInAuditListener(AuditService audit, ClientAddress clientAddress) {
         this.audit = audit;
+        this.clientAddress = clientAddress;
     }
 
     @EventListener
@@ -23,6 +25,7 @@ class SignInAuditListener {
         if (event.getAuthentication().getPrincipal() instanceof SignedInUser user) {
             audit.recordFor(user.accountId(), user.email(), AuditAction.SIGN_IN, AuditOutcome.ALLOWED,
                     AuditService.Subject.none(), null);
+            clientAddress.rememberSignInAddress();
         }
     }
 

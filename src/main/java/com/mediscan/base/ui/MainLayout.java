@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The frame around every signed-in view: brand, navigation for the user's role, name and sign-out. */
 @Layout
@@ -64,10 +65,13 @@ public class MainLayout extends AppLayout {
     }
 
     static List<NavEntry> entriesFor(Role role) {
-        return switch (role) {
+        List<NavEntry> home = switch (role) {
             case DOCTOR -> List.of(new NavEntry("Dashboard", "doctor", VaadinIcon.DASHBOARD));
-            case PATIENT -> List.of(new NavEntry("Dashboard", "patient", VaadinIcon.DASHBOARD));
-            case ADMIN -> List.of(new NavEntry("Administration", "admin", VaadinIcon.COG));
+            case PATIENT -> List.of(new NavEntry("Dashboard", "patient", VaadinIcon.DASHBOARD),
+                    new NavEntry("My Records", "records", VaadinIcon.FILE_TEXT_O));
+            case ADMIN -> List.of(new NavEntry("Administration", "admin", VaadinIcon.COG),
+                    new NavEntry("Audit trail", "admin/audit", VaadinIcon.RECORDS));
         };
+        return Stream.concat(home.stream(), Stream.of(new NavEntry("Change password", "change-password", VaadinIcon.KEY))).toList();
     }
 }

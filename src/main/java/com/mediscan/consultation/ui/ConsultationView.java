@@ -6,6 +6,8 @@ import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
+import com.mediscan.chat.ui.ChatPanel;
+import com.mediscan.chat.ui.ChatPanelFactory;
 import com.mediscan.consultation.service.CallEnded;
 import com.mediscan.consultation.service.CallSignal;
 import com.mediscan.consultation.service.CallStarted;
@@ -13,9 +15,11 @@ import com.mediscan.consultation.service.IceServers;
 import com.mediscan.consultation.service.PresenceChanged;
 import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.consultation.service.RoomEvent;
-import com.mediscan.consultation.service.RoomRegistry;
 import com.mediscan.consultation.service.RoomRegistry.Occupant;
 import com.mediscan.consultation.service.RoomRegistry.Seat;
+import com.mediscan.consultation.service.RoomRegistry;
+import com.mediscan.prescription.ui.PrescriptionIssuedNotice;
+import com.mediscan.prescription.ui.PrescriptionPanelFactory;
 import com.mediscan.security.CurrentUser;
 import com.mediscan.security.SignedInUser;
 import com.vaadin.flow.component.AttachEvent;
@@ -84,6 +88,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private final CurrentUser currentUser;
     private final CallTicker ticker;
     private final Clock clock;
+    private final ChatPanelFactory chatPanels;
+    private final PrescriptionPanelFactory prescriptionPanels;
 
     private Phase phase = Phase.CLOSED;
     private Appointment appointment;
@@ -116,9 +122,11 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     final ShortcutsDialog shortcutsDialog = new ShortcutsDialog();
     MediaCall mediaCall;
     CallControls controls;
+    ChatPanel chat;
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
-                            CurrentUser currentUser, CallTicker ticker, Clock clock) {
+                            CurrentUser currentUser, CallTicker ticker, Clock clock, ChatPanelFactory chatPanels,
+                            PrescriptionPanelFactory prescriptionPanels) {
         this.appointmentService = appointmentService;
         this.rooms = rooms;
         this.bus = bus;
@@ -126,6 +134,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         this.currentUser = currentUser;
         this.ticker = ticker;
         this.clock = clock;
+        this.chatPanels = chatPanels;
+        this.prescriptionPanels = prescriptionPanels;
         addClassName("consultation-view");
     }
 
@@ -201,6 +211,15 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
         Div stage = new Div(mediaCall, waitingPanel);
         stage.addClassName("call-stage");
+        chat = chatPanels.create(opened.getId());
+        chat.setPanelOpen(false);
+        chat.addUnreadCountListener(this::setUnreadChatCount);
+        setChatPanel(chat);
+        if (forDoctor) {
+            setPrescriptionPanel(prescriptionPanels.create(opened.getId()));
+        } else {
+            stage.add(new PrescriptionIssuedNotice(bus, opened.getId()));
+        }
 
         Div body = new Div(stage, chatPanel);
         if (forDoctor) {
@@ -415,10 +434,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     void toggleChat() {
-        boolean open = !chatPanel.isVisible();
-        chatPanel.setVisible(open);
-        controls.showChatOpen(open);
-        if (open && prescriptionPanel.isVisible()) {
+        showChat(!chatPanel.isVisible());
+        if (chatPanel.isVisible() && prescriptionPanel.isVisible()) {
             prescriptionPanel.setVisible(false);
             controls.showPrescriptionOpen(false);
         }
@@ -432,9 +449,14 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         prescriptionPanel.setVisible(open);
         controls.showPrescriptionOpen(open);
         if (open && chatPanel.isVisible()) {
-            chatPanel.setVisible(false);
-            controls.showChatOpen(false);
+            showChat(false);
         }
+    }
+
+    private void showChat(boolean open) {
+        chatPanel.setVisible(open);
+        controls.showChatOpen(open);
+        chat.setPanelOpen(open);
     }
 
     private void openShortcuts() {

@@ -1,0 +1,362 @@
+package com.mediscan.chat.ui;
+
+import com.mediscan.base.BusinessRuleException;
+import com.mediscan.base.NotFoundOrDeniedException;
+import com.mediscan.chat.domain.ChatMessage;
+import com.mediscan.chat.service.ChatEntry;
+import com.mediscan.chat.service.ChatHistory;
+import com.mediscan.chat.service.ChatMessagePosted;
+import com.mediscan.chat.service.ChatService;
+import com.mediscan.chat.service.ChatTyping;
+import com.mediscan.consultation.service.RoomBus;
+import com.mediscan.consultation.service.RoomEvent;
+import com.mediscan.security.SignedInUser;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.messages.MessageList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live chat of one consultation, for its doctor or patient. Loads the history when attached
+ * and follows the room while attached; the other participant's messages and typing notices
+ * arrive through push.
+ * <p>
+ * A plain {@link TextArea} and a Send button compose messages rather than {@code MessageInput}:
+ * MessageInput clears itself in the browser before the server has stored anything and has no
+ * server-side value, length limit or keystroke events, so it could neither keep the text of a
+ * failed send, nor show a counter, nor report typing.
+ * <p>
+ * Each composed message carries an id chosen before its first send attempt and kept until the
+ * server confirms it stored, so every retry of the same message (a Vaadin resend after a lost
+ * connection, or the person pressing Send again after a failure) is stored once.
+ */
+public class ChatPanel extends VerticalLayout {
+
+    /** How long "… is typing" stays without a fresh notice; notices come every two seconds while typing. */
+    static final Duration TYPING_SHOWN_FOR = ChatService.TYPING_NOTICE_INTERVAL.multipliedBy(2);
+    static final String NOT_SENT = "Your message was not sent. It is still in the box; press Send to try again.";
+    private static final int VALUE_SYNC_MILLIS = 500;
+    private static final int NEAR_LIMIT = ChatMessage.TEXT_MAX - 200;
+    private static final Logger log = LoggerFactory.getLogger(ChatPanel.class);
+
+    final MessageList messages = new MessageList();
+    final Paragraph emptyNote = new Paragraph("No messages yet. Only you and the other participant can read this chat.");
+    final Span typingIndicator = new Span();
+    final TextArea input = new TextArea("Message");
+    final Span counter = new Span();
+    final Button sendButton = new Button("Send", VaadinIcon.PAPERPLANE.create());
+    final Span sendError = new Span();
+    final Paragraph readOnlyNote = new Paragraph("This consultation has ended. Its chat can be read but not added to.");
+    private final HorizontalLayout composer;
+
+    private final long appointmentId;
+    private final SignedInUser viewer;
+    private final ChatService chatService;
+    private final RoomBus roomBus;
+    private final Clock clock;
+    private final ScheduledExecutorService typingTimers;
+
+    private final List<ChatEntry> shown = new ArrayList<>();
+    private final Set<Long> shownIds = new HashSet<>();
+    private final List<IntConsumer> unreadCountListeners = new ArrayList<>();
+    private UUID composedMessageId = UUID.randomUUID();
+    private AutoCloseable roomSubscription;
+    private boolean panelOpen = true;
+    private boolean readOnly;
+    private int unreadCount;
+    private Instant typingShownUntil;
+
+    ChatPanel(long appointmentId, SignedInUser viewer, ChatService chatService, RoomBus roomBus, Clock clock,
+              ScheduledExecutorService typingTimers) {
+        this.appointmentId = appointmentId;
+        this.viewer = viewer;
+        this.chatService = chatService;
+        this.roomBus = roomBus;
+        this.clock = clock;
+        this.typingTimers = typingTimers;
+        addClassName("chat-panel");
+        setPadding(false);
+        setSpacing(false);
+
+        messages.addClassName("chat-messages");
+        messages.setWidthFull();
+        messages.setAnnounceMessages(true);
+        emptyNote.addClassName("chat-empty");
+        typingIndicator.addClassName("chat-typing");
+        typingIndicator.getElement().setAttribute("aria-live", "polite");
+        typingIndicator.setVisible(false);
+
+        input.addClassName("chat-input");
+        input.setPlaceholder("Type a message");
+        input.setMaxLength(ChatMessage.TEXT_MAX);
+        input.setWidthFull();
+        input.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        input.setValueChangeTimeout(VALUE_SYNC_MILLIS);
+        input.setHelperComponent(counter);
+        input.addValueChangeListener(change -> {
+            updateCounter();
+            if (change.isFromClient()) {
+                sendError.setVisible(false);
+                if (!change.getValue().isBlank()) {
+                    reportTyping();
+                }
+            }
+        });
+        Shortcuts.addShortcutListener(input, this::send, Key.ENTER).listenOn(input);
+        counter.addClassName("chat-counter");
+        updateCounter();
+
+        sendButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        sendButton.addClickListener(click -> send());
+        sendError.addClassName("chat-send-error");
+        sendError.getElement().setAttribute("role", "alert");
+        sendError.setVisible(false);
+        readOnlyNote.addClassName("chat-read-only");
+        readOnlyNote.setVisible(false);
+
+        composer = new HorizontalLayout(input, sendButton);
+        composer.addClassName("chat-composer");
+        composer.setWidthFull();
+        composer.setAlignItems(FlexComponent.Alignment.BASELINE);
+        composer.expand(input);
+
+        add(new H3("Chat"), emptyNote, messages, typingIndicator, sendError, composer, readOnlyNote);
+        setFlexGrow(1, messages);
+    }
+
+    /** Tells the panel whether it is on screen: while closed, the other participant's messages count as unread. */
+    public void setPanelOpen(boolean open) {
+        panelOpen = open;
+        if (open) {
+            setUnreadCount(0);
+        }
+    }
+
+    public boolean isPanelOpen() {
+        return panelOpen;
+    }
+
+    /** Called with the number of unread messages whenever it changes (for a badge while the panel is closed). */
+    public Registration addUnreadCountListener(IntConsumer listener) {
+        unreadCountListeners.add(listener);
+        return () -> unreadCountListeners.remove(listener);
+    }
+
+    public int getUnreadCount() {
+        return unreadCount;
+    }
+
+    /** Read-only after the consultation: the history stays, the composer goes. Set on its own when the chat has closed. */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        composer.setVisible(!readOnly);
+        readOnlyNote.setVisible(readOnly);
+        if (readOnly) {
+            hideTyping();
+        }
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        // Subscribe before loading, so nothing posted in between is missed; duplicates are dropped by id.
+        roomSubscription = roomBus.subscribe(appointmentId, event -> deliver(ui, event));
+        try {
+            ChatHistory history = chatService.history(appointmentId);
+            showHistory(history.messages());
+            if (!history.openForSending()) {
+                setReadOnly(true);
+            }
+        } catch (NotFoundOrDeniedException refused) {
+            closeSubscription();
+            showHistory(List.of());
+            emptyNote.setText(refused.getMessage());
+            setReadOnly(true);
+            readOnlyNote.setVisible(false);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        closeSubscription();
+        hideTyping();
+        super.onDetach(detachEvent);
+    }
+
+    void send() {
+        if (readOnly) {
+            return;
+        }
+        try {
+            ChatEntry stored = chatService.send(appointmentId, composedMessageId, input.getValue());
+            composedMessageId = UUID.randomUUID();
+            show(stored);
+            input.clear();
+            sendError.setVisible(false);
+        } catch (BusinessRuleException | NotFoundOrDeniedException refused) {
+            showSendError(refused.getMessage());
+        } catch (RuntimeException failure) {
+            log.warn("Chat message for appointment {} could not be stored", appointmentId, failure);
+            showSendError(NOT_SENT);
+        }
+    }
+
+    /** Hides the typing indicator if no typing notice has renewed it by {@code now}. */
+    void hideTypingIfQuiet(Instant now) {
+        if (typingShownUntil != null && !now.isBefore(typingShownUntil)) {
+            hideTyping();
+        }
+    }
+
+    private void deliver(UI ui, RoomEvent event) {
+        if (!(event instanceof ChatMessagePosted) && !(event instanceof ChatTyping)) {
+            return;
+        }
+        try {
+            ui.access(() -> {
+                if (roomSubscription == null) {
+                    return;
+                }
+                if (event instanceof ChatMessagePosted posted) {
+                    received(posted.message());
+                } else if (event instanceof ChatTyping typing && typing.senderAccountId() != viewer.accountId() && !readOnly) {
+                    showTyping(typing.senderName());
+                }
+            });
+        } catch (UIDetachedException closed) {
+            // The tab is gone; its detach closes the subscription.
+        }
+    }
+
+    private void received(ChatEntry entry) {
+        boolean fromOther = entry.senderAccountId() != viewer.accountId();
+        if (show(entry) && fromOther) {
+            hideTyping();
+            if (!panelOpen) {
+                setUnreadCount(unreadCount + 1);
+            }
+        }
+    }
+
+    private void showHistory(List<ChatEntry> history) {
+        shown.clear();
+        shownIds.clear();
+        history.forEach(entry -> {
+            shown.add(entry);
+            shownIds.add(entry.id());
+        });
+        messages.setItems(shown.stream().map(entry -> ChatItems.item(entry, viewer.accountId())).toList());
+        emptyNote.setVisible(shown.isEmpty());
+    }
+
+    /** Adds a message unless it is already shown; keeps the conversation order. */
+    private boolean show(ChatEntry entry) {
+        if (!shownIds.add(entry.id())) {
+            return false;
+        }
+        boolean inOrder = shown.isEmpty() || ChatEntry.CONVERSATION_ORDER.compare(shown.getLast(), entry) <= 0;
+        shown.add(entry);
+        if (inOrder) {
+            messages.addItem(ChatItems.item(entry, viewer.accountId()));
+        } else {
+            shown.sort(ChatEntry.CONVERSATION_ORDER);
+            messages.setItems(shown.stream().map(e -> ChatItems.item(e, viewer.accountId())).toList());
+        }
+        emptyNote.setVisible(false);
+        return true;
+    }
+
+    private void reportTyping() {
+        try {
+            chatService.typing(appointmentId);
+        } catch (RuntimeException notDelivered) {
+            // A typing notice is a courtesy; losing one must not disturb the person typing.
+            log.debug("Typing notice for appointment {} not delivered", appointmentId, notDelivered);
+        }
+    }
+
+    private void showTyping(String senderName) {
+        typingIndicator.setText(senderName + " is typing…");
+        typingIndicator.setVisible(true);
+        typingShownUntil = clock.instant().plus(TYPING_SHOWN_FOR);
+        UI ui = getUI().orElse(null);
+        if (ui == null) {
+            return;
+        }
+        typingTimers.schedule(() -> {
+            try {
+                ui.access(() -> hideTypingIfQuiet(clock.instant()));
+            } catch (UIDetachedException closed) {
+                // Nothing left to hide.
+            }
+        }, TYPING_SHOWN_FOR.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void hideTyping() {
+        typingShownUntil = null;
+        typingIndicator.setVisible(false);
+        typingIndicator.setText("");
+    }
+
+    private void showSendError(String message) {
+        sendError.setText(message);
+        sendError.setVisible(true);
+    }
+
+    private void updateCounter() {
+        int length = input.getValue().length();
+        counter.setText(length + " / " + ChatMessage.TEXT_MAX);
+        counter.setClassName("near-limit", length > NEAR_LIMIT);
+    }
+
+    private void setUnreadCount(int count) {
+        if (count != unreadCount) {
+            unreadCount = count;
+            List.copyOf(unreadCountListeners).forEach(listener -> listener.accept(count));
+        }
+    }
+
+    private void closeSubscription() {
+        if (roomSubscription != null) {
+            try {
+                roomSubscription.close();
+            } catch (Exception unexpected) {
+                log.warn("Leaving the chat room of appointment {} failed", appointmentId, unexpected);
+            }
+            roomSubscription = null;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.mediscan.prescription.ui;
+
+import com.mediscan.base.ui.ChatTranscripts;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Where a consultation's chat transcript goes in the record. It is filled by the chat feature's
+ * {@link ChatTranscripts} bean when there is one, and says so plainly when there is not.
+ */
+class TranscriptSlot extends Div {
+
+    static final String CLASS_NAME = "chat-transcript-slot";
+
+    TranscriptSlot(ObjectProvider<ChatTranscripts> transcripts, long appointmentId) {
+        addClassName(CLASS_NAME);
+        ChatTranscripts provider = transcripts.getIfAvailable();
+        if (provider == null) {
+            add(new Paragraph("The chat transcript is not available here."));
+        } else {
+            add(provider.transcriptOf(appointmentId));
+        }
+    }
+}
