@@ -210,7 +210,8 @@ class MediscanCall extends HTMLElement {
     this.enqueue(() => this.handle(signal));
   }
 
-  setMicrophoneEnabled(on: boolean) {
+  async setMicrophoneEnabled(on: boolean) {
+    await this.media; // a press before camera and microphone are open applies once they are
     this.microphoneOn = on && !!this.microphone;
     if (this.microphone) {
       this.microphone.enabled = this.microphoneOn;
@@ -219,6 +220,7 @@ class MediscanCall extends HTMLElement {
   }
 
   async setCameraEnabled(on: boolean) {
+    await this.media;
     this.cameraOn = on;
     if (!on) {
       this.camera?.stop();
