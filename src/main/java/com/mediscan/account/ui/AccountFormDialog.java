@@ -41,12 +41,12 @@ abstract class AccountFormDialog extends Dialog {
     }
 
     /** Validates, asks the service and returns whether it accepted; throws its refusals. */
-    abstract boolean save();
+    abstract boolean submit();
 
     private void attemptSave() {
         formError.setVisible(false);
         try {
-            if (save()) {
+            if (submit()) {
                 close();
             }
         } catch (InvalidFieldException refused) {

@@ -84,7 +84,7 @@ class DoctorDialog extends AccountFormDialog {
     }
 
     @Override
-    boolean save() {
+    boolean submit() {
         Form form = new Form();
         if (!binder.writeBeanIfValid(form)) {
             return false;

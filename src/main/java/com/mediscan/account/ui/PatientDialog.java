@@ -91,7 +91,7 @@ class PatientDialog extends AccountFormDialog {
     }
 
     @Override
-    boolean save() {
+    boolean submit() {
         Form form = new Form();
         if (!binder.writeBeanIfValid(form)) {
             return false;

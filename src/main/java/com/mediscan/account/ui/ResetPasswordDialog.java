@@ -24,7 +24,7 @@ class ResetPasswordDialog extends AccountFormDialog {
     }
 
     @Override
-    boolean save() {
+    boolean submit() {
         if (temporaryPassword.isEmpty()) {
             temporaryPassword.setErrorMessage("Enter a temporary password.");
             temporaryPassword.setInvalid(true);

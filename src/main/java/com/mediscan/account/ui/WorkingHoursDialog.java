@@ -3,7 +3,6 @@ package com.mediscan.account.ui;
 import com.mediscan.account.domain.DoctorProfile;
 import com.mediscan.appointment.service.WorkingHoursService;
 import com.mediscan.appointment.service.WorkingHoursService.DayHours;
-import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.ui.Notices;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
@@ -75,7 +74,7 @@ class WorkingHoursDialog extends AccountFormDialog {
     }
 
     @Override
-    boolean save() {
+    boolean submit() {
         List<DayHours> week = new ArrayList<>();
         boolean valid = true;
         for (DayRow row : rows.values()) {
@@ -98,13 +97,7 @@ class WorkingHoursDialog extends AccountFormDialog {
         if (!valid) {
             return false;
         }
-        try {
-            workingHours.setHours(doctor.getId(), week);
-        } catch (BusinessRuleException refused) {
-            formError.setText(refused.getMessage());
-            formError.setVisible(true);
-            return false;
-        }
+        workingHours.setHours(doctor.getId(), week);
         Notices.success("Working hours of " + doctor.getDisplayName() + " saved.");
         return true;
     }

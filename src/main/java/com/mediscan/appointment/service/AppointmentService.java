@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +50,8 @@ public class AppointmentService {
     /** How far ahead a slot can be booked. */
     public static final Duration BOOKING_HORIZON = Duration.ofDays(60);
     public static final String SLOT_JUST_TAKEN = "That time was booked by someone else a moment ago. Choose another time.";
-    private static final Set<AppointmentStatus> OPEN = EnumSet.of(AppointmentStatus.SCHEDULED, AppointmentStatus.WAITING,
-            AppointmentStatus.IN_PROGRESS);
+    private static final Set<AppointmentStatus> OPEN = EnumSet.copyOf(
+            Arrays.stream(AppointmentStatus.values()).filter(AppointmentStatus::isOpen).toList());
 
     private final AppointmentRepository appointments;
     private final DoctorProfileRepository doctors;
