@@ -84,7 +84,7 @@ class AccountAdministrationTest {
         refusedOn(() -> administration.createDoctor(new DoctorDetails("A B", unique("a") + "@b.co", "Skin", "MMC-2009-41872"), "long-enough-1"),
                 DoctorDetails.REGISTRATION_NUMBER, "Another doctor already has this registration number.");
         refusedOn(() -> administration.createDoctor(new DoctorDetails("A B", unique("a") + "@b.co", "Skin", reg), "short"),
-                AccountAdministration.TEMPORARY_PASSWORD, "A password needs at least 8 characters.");
+                AccountAdministration.TEMPORARY_PASSWORD, "A password needs at least 12 characters.");
     }
 
     @Test

@@ -103,7 +103,7 @@ class DoctorsAdminViewTest extends KaribuTest {
         _setValue(dialog.registrationNumber, "NEW-REG-" + UUID.randomUUID().toString().substring(0, 8));
         _setValue(dialog.temporaryPassword, "short");
         _click(dialog.save);
-        _expectInvalid(dialog.temporaryPassword, "A password needs at least 8 characters.");
+        _expectInvalid(dialog.temporaryPassword, "A password needs at least 12 characters.");
         assertThat(dialog.isOpened()).isTrue();
     }
 
@@ -156,7 +156,7 @@ class DoctorsAdminViewTest extends KaribuTest {
         _expectInvalid(dialog.temporaryPassword, "Enter a temporary password.");
         _setValue(dialog.temporaryPassword, "short");
         _click(dialog.save);
-        _expectInvalid(dialog.temporaryPassword, "A password needs at least 8 characters.");
+        _expectInvalid(dialog.temporaryPassword, "A password needs at least 12 characters.");
         _setValue(dialog.temporaryPassword, "a-new-temporary-1");
         _click(dialog.save);
 
