@@ -48,9 +48,9 @@ class PrescriptionRecordBrowserIT extends BrowserTest {
 
         Page patient = signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD);
         patient.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My Records")).click();
-        Locator consultation = patient.locator(".consultation-record").filter(new Locator.FilterOptions().setHasText("Amlodipine"));
+        Locator consultation = patient.locator(".consultation-record").filter(new Locator.FilterOptions().setHasText("Stable angina"));
         assertThat(consultation).containsText("Dr. Rajesh Patel");
-        assertThat(consultation).containsText("Stable angina");
+        assertThat(consultation).containsText("Amlodipine");
         assertThat(consultation).containsText("Atorvastatin");
         assertThat(consultation).containsText("Take after dinner");
     }
