@@ -48,8 +48,10 @@ class PrescriptionRecordBrowserIT extends BrowserTest {
 
         Page patient = signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD);
         patient.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My Records")).click();
-        Locator consultation = patient.locator(".consultation-record").filter(new Locator.FilterOptions().setHasText("Stable angina"));
+        Locator consultation = patient.locator(".consultation-record")
+                .filter(new Locator.FilterOptions().setHas(patient.locator("a[href='records/" + pastVisit.getId() + "']")));
         assertThat(consultation).containsText("Dr. Rajesh Patel");
+        assertThat(consultation).containsText("Stable angina");
         assertThat(consultation).containsText("Amlodipine");
         assertThat(consultation).containsText("Atorvastatin");
         assertThat(consultation).containsText("Take after dinner");

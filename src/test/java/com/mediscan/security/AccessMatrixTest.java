@@ -12,10 +12,15 @@ import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.account.service.AccountService;
 import com.mediscan.account.ui.AdminHomeView;
 import com.mediscan.account.ui.ChangePasswordView;
+import com.mediscan.account.ui.DoctorsAdminView;
+import com.mediscan.account.ui.PatientsAdminView;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.service.AppointmentService;
+import com.mediscan.appointment.ui.AdminAppointmentsView;
+import com.mediscan.appointment.ui.BookAppointmentView;
 import com.mediscan.appointment.ui.DoctorDashboardView;
+import com.mediscan.appointment.ui.PatientAppointmentsView;
 import com.mediscan.appointment.ui.PatientDashboardView;
 import com.mediscan.audit.domain.AuditAction;
 import com.mediscan.audit.domain.AuditEvent;
@@ -26,6 +31,9 @@ import com.mediscan.audit.service.AuditTrail;
 import com.mediscan.audit.ui.AuditView;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.base.ui.NotAvailableView;
+import com.mediscan.chat.service.ChatService;
+import com.mediscan.prescription.service.PrescriptionService;
+import com.mediscan.prescription.ui.PatientRecordsView;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.KaribuTest;
 import com.vaadin.flow.component.UI;
@@ -118,7 +126,13 @@ class AccessMatrixTest extends KaribuTest {
             view("patient", PatientDashboardView.class, PATIENTS),
             view("admin", AdminHomeView.class, EnumSet.of(Actor.ADMIN)),
             view("admin/audit", AuditView.class, EnumSet.of(Actor.ADMIN)),
-            view("change-password", ChangePasswordView.class, SIGNED_IN));
+            view("change-password", ChangePasswordView.class, SIGNED_IN),
+            view("records", PatientRecordsView.class, PATIENTS),
+            view("patient/appointments", PatientAppointmentsView.class, PATIENTS),
+            view("patient/book", BookAppointmentView.class, PATIENTS),
+            view("admin/doctors", DoctorsAdminView.class, EnumSet.of(Actor.ADMIN)),
+            view("admin/patients", PatientsAdminView.class, EnumSet.of(Actor.ADMIN)),
+            view("admin/appointments", AdminAppointmentsView.class, EnumSet.of(Actor.ADMIN)));
 
     static final List<ServiceRule> SERVICES = List.of(
             appointmentService("AppointmentService.openConsultation", PARTICIPANTS, AuditAction.CONSULTATION_OPENED,
@@ -135,6 +149,18 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(AppointmentService.class).cancel(f.appointmentId())),
             appointmentService("AppointmentService.markNoShow", EnumSet.of(Actor.DOCTOR), AuditAction.APPOINTMENT_CHANGED,
                     f -> f.bean(AppointmentService.class).markNoShow(f.appointmentId())),
+            appointmentService("ChatService.history", PARTICIPANTS, AuditAction.CHAT_READ,
+                    f -> f.bean(ChatService.class).history(f.appointmentId())),
+            appointmentService("ChatService.transcript", PARTICIPANTS, AuditAction.CHAT_READ,
+                    f -> f.bean(ChatService.class).transcript(f.appointmentId())),
+            appointmentService("PrescriptionService.signedVersions", PARTICIPANTS, AuditAction.PRESCRIPTION_READ,
+                    f -> f.bean(PrescriptionService.class).signedVersions(f.appointmentId())),
+            appointmentService("PrescriptionService.record", PARTICIPANTS, AuditAction.RECORD_VIEWED,
+                    f -> f.bean(PrescriptionService.class).record(f.appointmentId())),
+            appointmentService("PrescriptionService.openDraft", EnumSet.of(Actor.DOCTOR), AuditAction.PRESCRIPTION_READ,
+                    f -> f.bean(PrescriptionService.class).openDraft(f.appointmentId())),
+            appointmentService("PrescriptionService.earlierPrescriptions", EnumSet.of(Actor.DOCTOR), AuditAction.RECORD_VIEWED,
+                    f -> f.bean(PrescriptionService.class).earlierPrescriptions(f.appointmentId())),
             service("AccountService.resetPassword", EnumSet.of(Actor.ADMIN), AuditAction.ACCOUNT_CHANGED,
                     f -> f.bean(AccountService.class).resetPassword(f.spareAccountId(), "matrix-Reset-Pass-" + UUID.randomUUID())),
             service("AuditTrail.find", EnumSet.of(Actor.ADMIN), AuditAction.VIEW_OPENED,
