@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the chat components for one appointment. Views inject this and call {@link #create} for
- * the consultation's live chat, or {@link #createTranscript} for the read-only chat in a record.
+ * the consultation's live chat, or {@link #transcriptOf} for the read-only chat in a record.
  */
 @Component
 public class ChatPanelFactory implements ChatTranscripts {
@@ -38,13 +38,9 @@ public class ChatPanelFactory implements ChatTranscripts {
     }
 
     /** The consultation's chat as it was written, read-only, for the appointment's record. */
-    public ChatTranscript createTranscript(long appointmentId) {
-        return new ChatTranscript(appointmentId, currentUser.require(), chatService);
-    }
-
     @Override
     public ChatTranscript transcriptOf(long appointmentId) {
-        return createTranscript(appointmentId);
+        return new ChatTranscript(appointmentId, currentUser.require(), chatService);
     }
 
     @PreDestroy

@@ -51,7 +51,7 @@ class ChatTranscriptTest extends KaribuTest {
 
     private ChatTranscript transcriptFor(String email) {
         signIn(email);
-        ChatTranscript transcript = chatPanels.createTranscript(appointment.getId());
+        ChatTranscript transcript = chatPanels.transcriptOf(appointment.getId());
         UI.getCurrent().add(transcript);
         return transcript;
     }
