@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.chat.domain.ChatMessage;
+import com.mediscan.chat.domain.ChatMessageRepository;
 import com.mediscan.support.BrowserTest;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.PrescriptionForm;
@@ -15,6 +17,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +61,7 @@ class ConsultationBrowserIT extends BrowserTest {
             """;
     private static final String REMOTE_VIDEO_WIDTH =
             "window.callProbe.call()?.shadowRoot.querySelector('video[data-role=\"remote\"]')?.videoWidth ?? 0";
+    private static final Pattern UIDL_REQUEST = Pattern.compile(".*[?&]v-r=uidl.*");
     private static final Pattern AT_LEAST_THREE_SECONDS = Pattern.compile("^(?!00:0[0-2]$)\\d{2}:\\d{2}$");
 
     @Autowired
@@ -349,6 +353,68 @@ class ConsultationBrowserIT extends BrowserTest {
         assertThat(record).containsText("Amlodipine");
         assertThat(record).containsText("Atorvastatin");
         assertThat(record).containsText("Take after dinner");
+        record.getByText("Chat transcript").click();
+        assertThat(record.locator("vaadin-message").filter(new Locator.FilterOptions().setHasText("after breakfast"))).hasCount(1);
+
+        record.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open full record")).click();
+        assertThat(patient.locator("vaadin-message")).hasCount(2);
+        assertThat(patient.locator("vaadin-message").last()).containsText("<img src=x onerror=alert(1)>");
+    }
+
+    @Test
+    void typingIsShownAndAMessageSentWhileTheConnectionIsDownArrivesExactlyOnce() {
+        Page patient = joinAsPatient();
+        Page doctor = joinAsDoctor();
+        connected(doctor, patient);
+        button(doctor, "Toggle chat").click();
+        patient.keyboard().press("c");
+
+        chatInput(doctor).pressSequentially("Your blood pressure", new Locator.PressSequentiallyOptions().setDelay(60));
+        Locator typing = patient.locator(".chat-typing");
+        assertThat(typing).hasText("Dr. Rajesh Patel is typing…");
+        assertThat(typing).isHidden();
+
+        chatInput(doctor).fill("Your blood pressure is fine.");
+        assertThat(doctor.locator(".chat-counter")).hasText("28 / 2000");
+        // The server stores the message but its answer never reaches the doctor's browser, which resends the same request.
+        AtomicInteger answersDropped = new AtomicInteger();
+        doctor.route(UIDL_REQUEST, route -> {
+            if (answersDropped.getAndIncrement() == 0) {
+                route.fetch();
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        button(doctor, "Send").click();
+        assertThat(messages(patient).filter(new Locator.FilterOptions().setHasText("blood pressure is fine"))).hasCount(1);
+        assertThat(chatInput(doctor)).hasValue("");
+        assertThat(answersDropped).hasValueGreaterThan(1);
+
+        // The request itself is lost twice while the connection is down; Vaadin retries it.
+        doctor.unrouteAll();
+        chatInput(doctor).fill("Keep taking the tablets.");
+        assertThat(doctor.locator(".chat-counter")).hasText("24 / 2000");
+        AtomicInteger requestsDropped = new AtomicInteger();
+        doctor.route(UIDL_REQUEST, route -> {
+            if (requestsDropped.getAndIncrement() < 2) {
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        button(doctor, "Send").click();
+        assertThat(messages(patient).filter(new Locator.FilterOptions().setHasText("Keep taking the tablets."))).hasCount(1);
+        doctor.unrouteAll();
+
+        assertThat(messages(doctor)).hasCount(2);
+        patient.reload();
+        assertThat(button(patient, "End call")).isVisible();
+        patient.keyboard().press("c");
+        assertThat(messages(patient)).hasCount(2);
+        assertThat(context.getBean(ChatMessageRepository.class).findConversation(appointment.getId()))
+                .extracting(ChatMessage::getText)
+                .containsExactly("Your blood pressure is fine.", "Keep taking the tablets.");
     }
 
     private static Locator chatInput(Page page) {
