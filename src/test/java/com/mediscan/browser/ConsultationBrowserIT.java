@@ -311,6 +311,7 @@ class ConsultationBrowserIT extends BrowserTest {
         assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.SCHEDULED);
     }
 
+    /** The product's cardiology example: the visit ends with a heart-medication prescription the patient then finds. */
     @Test
     void chatAndATwoMedicinePrescriptionDuringTheCallReachThePatientsRecord() {
         Page patient = joinAsPatient();
@@ -338,9 +339,9 @@ class ConsultationBrowserIT extends BrowserTest {
 
         button(doctor, "Prescription").click();
         doctor.getByLabel("Diagnosis").fill("Essential hypertension");
-        PrescriptionForm.medication(doctor, 1, "Amlodipine", "5 mg", "Once daily", "30 days", "Take in the morning");
+        PrescriptionForm.medication(doctor, 1, "Amlodipine", "Oral", "5 mg", "Once daily", "30 days", "Take in the morning");
         button(doctor, "Add medication").click();
-        PrescriptionForm.medication(doctor, 2, "Atorvastatin", "20 mg", "At bedtime", "30 days", "Take after dinner");
+        PrescriptionForm.medication(doctor, 2, "Atorvastatin", "Oral", "20 mg", "At bedtime", "30 days", "Take after dinner");
         button(doctor, "Save prescription").click();
         assertThat(doctor.getByText("Prescription version 1 saved and signed.").first()).isVisible();
         assertThat(patient.getByText("issued a prescription").first()).isVisible();
@@ -359,6 +360,45 @@ class ConsultationBrowserIT extends BrowserTest {
         record.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open full record")).click();
         assertThat(patient.locator("vaadin-message")).hasCount(2);
         assertThat(patient.locator("vaadin-message").last()).containsText("<img src=x onerror=alert(1)>");
+    }
+
+    /** The product's dermatology example: the patient shows the rash by sharing their screen; follow-up goes through chat. */
+    @Test
+    void dermatologyVisitWithThePatientsScreenAndFollowUpThroughChat() {
+        appointment = TestAppointments.joinableNow(context, DemoUsers.SNEHA, DemoUsers.KRIYA);
+        Page patient = joinAsPatient();
+        Page doctor = join(probed(signedIn(DemoUsers.SNEHA, DemoUsers.DOCTOR_PASSWORD)));
+        connected(doctor, patient);
+
+        button(patient, "Share screen").click();
+        assertThat(button(patient, "Stop sharing screen")).isVisible();
+        assertThat(doctor.getByText("Sharing their screen")).isVisible();
+        seesRemoteVideo(doctor);
+        button(patient, "Stop sharing screen").click();
+        assertThat(doctor.getByText("Sharing their screen")).isHidden();
+
+        button(doctor, "Prescription").click();
+        doctor.getByLabel("Diagnosis").fill("Contact dermatitis");
+        PrescriptionForm.medication(doctor, 1, "Hydrocortisone 1% cream", "Topical", "Thin layer", "Twice daily", "14 days",
+                "Apply to the rash on the forearm");
+        button(doctor, "Save prescription").click();
+        assertThat(doctor.getByText("Prescription version 1 saved and signed.").first()).isVisible();
+
+        button(doctor, "Toggle chat").click();
+        chatInput(doctor).fill("Follow-up: if the rash has not faded in two weeks, book a visit and send a photo here first.");
+        button(doctor, "Send").click();
+        patient.keyboard().press("c");
+        assertThat(messages(patient).filter(new Locator.FilterOptions().setHasText("rash has not faded"))).hasCount(1);
+        chatInput(patient).fill("Thank you, I will.");
+        button(patient, "Send").click();
+        assertThat(messages(doctor).filter(new Locator.FilterOptions().setHasText("Thank you, I will."))).hasCount(1);
+
+        button(doctor, "End call").click();
+        assertThat(patient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
+        patient.navigate(url("/records/" + appointment.getId()));
+        assertThat(patient.getByText("Contact dermatitis").first()).isVisible();
+        assertThat(patient.getByText("Hydrocortisone 1% cream").first()).isVisible();
+        assertThat(patient.locator("vaadin-message").filter(new Locator.FilterOptions().setHasText("rash has not faded"))).hasCount(1);
     }
 
     @Test

@@ -12,9 +12,9 @@ public final class PrescriptionForm {
     private PrescriptionForm() {
     }
 
-    /** Fills medication row {@code position} (1-based) with an oral medicine from the formulary. */
-    public static void medication(Page page, int position, String medicine, String dose, String frequency, String duration,
-                                  String directions) {
+    /** Fills medication row {@code position} (1-based) with a medicine from the formulary, whose route it fills in. */
+    public static void medication(Page page, int position, String medicine, String route, String dose, String frequency,
+                                  String duration, String directions) {
         Locator row = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Medication " + position).setExact(true));
         Locator name = row.getByLabel("Medicine");
         name.fill(medicine);
@@ -25,6 +25,6 @@ public final class PrescriptionForm {
         often.press("Enter");
         row.getByLabel("Duration").fill(duration);
         row.getByLabel("Directions").fill(directions);
-        assertThat(row.getByLabel("Route")).hasValue("Oral");
+        assertThat(row.getByLabel("Route")).hasValue(route);
     }
 }
