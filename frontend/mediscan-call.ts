@@ -8,7 +8,9 @@
  * Signals are opaque JSON for the server: {description}, {candidate} or {state}.
  */
 
-type MediaState = { audio: boolean; video: boolean; sharing: boolean };
+type MediaState = { audio: boolean; video: boolean; sharing: boolean; audioOnly?: boolean };
+type Quality = { level: 'good' | 'fair' | 'poor'; detail: string };
+type Counters = { at: number; lost: number; received: number; bytes: number };
 type Signal = { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit; state?: MediaState };
 type Peer = { pc: RTCPeerConnection; seat: string; makingOffer: boolean; ignoreOffer: boolean; audio?: RTCRtpSender; video?: RTCRtpSender };
 
@@ -17,7 +19,13 @@ interface ServerSide {
   connectionStateChanged(state: string): void;
   mediaStateChanged(microphoneOn: boolean, cameraOn: boolean, sharingScreen: boolean): void;
   mediaFailed(message: string): void;
+  deviceSwitched(message: string): void;
 }
+
+/** Jitsi waits this long after a network change before restarting ICE; a brief blip often heals by itself. */
+const ICE_RESTART_DELAY_MS = 2000;
+const QUALITY_SAMPLE_MS = 2000;
+const KINDS: Record<string, 'microphone' | 'camera'> = { audioinput: 'microphone', videoinput: 'camera' };
 
 const SHORTCUT_KEYS = ['Space', 'V', 'C', 'Escape', '?'];
 const TYPING_TARGETS = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"]';
@@ -59,26 +67,48 @@ const TEMPLATE = `
   .tile video.mirrored { transform: scaleX(-1); }
   .tile .camera-off { font-size: .8rem; }
   .tile .muted { position: absolute; right: .4rem; bottom: .4rem; padding: .2rem; border-radius: 50%; background: rgba(6, 16, 24, .7); }
+  .quality { position: absolute; top: .6rem; right: .6rem; display: inline-flex; align-items: flex-end; gap: 2px; height: 1rem;
+    padding: .25rem .35rem; border-radius: .4rem; background: rgba(6, 16, 24, .62); }
+  .quality i { width: 4px; border-radius: 1px; background: rgba(255, 255, 255, .3); }
+  .quality i:nth-child(1) { height: 35%; } .quality i:nth-child(2) { height: 65%; } .quality i:nth-child(3) { height: 100%; }
+  .quality[data-level="good"] i { background: #6fdc8c; }
+  .quality[data-level="fair"] i:nth-child(-n+2) { background: #f1c21b; }
+  .quality[data-level="poor"] i:nth-child(1) { background: #ff8389; }
+  .tile .quality { top: .35rem; right: .35rem; height: .7rem; }
+  .meter { position: absolute; left: 1rem; right: 1rem; bottom: 1rem; height: .5rem; border-radius: 999px; background: rgba(255, 255, 255, .2); overflow: hidden; }
+  .meter span { display: block; height: 100%; width: 0; background: #6fdc8c; transition: width .08s linear; }
+  :host(:not([preview])) .meter { display: none; }
+  :host([preview]) .remote { display: none; }
+  :host([preview]) .tile { inset: 0; width: 100%; height: 100%; aspect-ratio: auto; border-radius: 0; border: 0; cursor: default; }
+  :host([preview]) .tile .quality { display: none; }
   @media (max-width: 700px) { .tile { width: 6.5rem; aspect-ratio: 3 / 4; } .label { left: .5rem; bottom: .5rem; } }
 </style>
 <div class="remote">
   <video data-role="remote" autoplay playsinline></video>
-  <div class="camera-off" data-role="remote-camera-off" hidden><span class="avatar"></span><span>Camera off</span></div>
+  <div class="camera-off" data-role="remote-camera-off" hidden><span class="avatar"></span><span class="why">Camera off</span></div>
   <div class="sharing" data-role="remote-sharing" hidden>Sharing their screen</div>
+  <span class="quality" data-role="remote-quality" role="img" hidden><i></i><i></i><i></i></span>
   <div class="label"><span class="name"></span><span class="muted" data-role="remote-muted" role="img" aria-label="Microphone muted" title="Microphone muted" hidden>${MIC_OFF}</span></div>
 </div>
 <div class="tile bottom-right" tabindex="0" role="group" aria-label="Your video. Drag it, or use the arrow keys, to move it to another corner.">
   <video data-role="local" autoplay playsinline muted></video>
   <div class="camera-off" data-role="local-camera-off" hidden><span>Camera off</span></div>
   <span class="muted" data-role="local-muted" role="img" aria-label="Your microphone is muted" title="Your microphone is muted" hidden>${MIC_OFF}</span>
+  <span class="quality" data-role="local-quality" role="img" hidden><i></i><i></i><i></i></span>
+  <div class="meter" data-role="microphone-level" role="meter" aria-label="Microphone level" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><span></span></div>
 </div>`;
 
 function describe(error: unknown): string {
+  if (!window.isSecureContext || !navigator.mediaDevices) {
+    return 'this page is not on a secure (https) address, and browsers give camera and microphone only to secure pages. '
+      + 'Open the consultation through the https link your clinic sent.';
+  }
   const name = error instanceof DOMException ? error.name : '';
   switch (name) {
-    case 'NotAllowedError': return 'access was not allowed. Allow camera and microphone for this site in the browser and reload.';
-    case 'NotFoundError': return 'no camera or microphone was found.';
-    case 'NotReadableError': return 'another application is using it.';
+    case 'NotAllowedError': return 'the browser blocks them for this site. Click the camera icon in the address bar, '
+      + 'allow camera and microphone, then press Try again.';
+    case 'NotFoundError': return 'no camera or microphone was found. Plug one in, then press Try again.';
+    case 'NotReadableError': return 'another application is using it. Close it, then press Try again.';
     default: return error instanceof Error ? error.message : String(error);
   }
 }
@@ -111,6 +141,14 @@ class MediscanCall extends HTMLElement {
   private inbox: Promise<void> = Promise.resolve();
   private hungUp = false;
   private root!: ShadowRoot;
+  private audioOnly = false;
+  private remoteState: MediaState = { audio: true, video: true, sharing: false };
+  /** Chosen in the device pickers; empty for the browser's default. */
+  private selected: Record<'microphone' | 'camera', string> = { microphone: '', camera: '' };
+  private levelMeter?: { audio: AudioContext; timer: number };
+  private qualityTimer?: number;
+  private counters: { incoming?: Counters; outgoing?: Counters } = {};
+  private iceRestartTimer?: number;
 
   connectedCallback() {
     if (!this.root) {
@@ -122,12 +160,18 @@ class MediscanCall extends HTMLElement {
     window.addEventListener('keydown', this.onKeyDown, true);
     document.addEventListener('click', this.onClick, true);
     document.addEventListener('pointerdown', this.askForNotifications, { once: true, capture: true });
+    navigator.mediaDevices?.addEventListener('devicechange', this.reportDevices);
+    window.addEventListener('online', this.onNetworkBack);
+    this.qualityTimer = window.setInterval(() => this.sampleQuality(), QUALITY_SAMPLE_MS);
   }
 
   disconnectedCallback() {
     window.removeEventListener('keydown', this.onKeyDown, true);
     document.removeEventListener('click', this.onClick, true);
     document.removeEventListener('pointerdown', this.askForNotifications, true);
+    navigator.mediaDevices?.removeEventListener('devicechange', this.reportDevices);
+    window.removeEventListener('online', this.onNetworkBack);
+    window.clearInterval(this.qualityTimer);
     this.hangUp();
   }
 
@@ -182,7 +226,9 @@ class MediscanCall extends HTMLElement {
     };
     pc.oniceconnectionstatechange = () => {
       if (pc.iceConnectionState === 'failed') {
-        pc.restartIce();
+        this.restartIce();
+      } else if (pc.iceConnectionState === 'disconnected') {
+        this.scheduleIceRestart(false);
       }
     };
     pc.onconnectionstatechange = () => {
@@ -203,6 +249,64 @@ class MediscanCall extends HTMLElement {
 
   disconnect() {
     this.closePeer();
+  }
+
+  /** New ICE credentials and candidates on the same connection; media resumes without a new call. */
+  restartIce() {
+    window.clearTimeout(this.iceRestartTimer);
+    this.peer?.pc.restartIce();
+  }
+
+  /** Shows the own camera full size with a microphone level meter, for the check before joining. */
+  async setPreview(on: boolean) {
+    this.toggleAttribute('preview', on);
+    await this.media;
+    this.restartMeter();
+  }
+
+  /** Asks for camera and microphone again, after the person fixed what blocked them. */
+  async retryMedia() {
+    [this.microphone, this.camera].forEach(track => track?.stop());
+    this.microphone = this.camera = undefined;
+    this.microphoneOn = this.cameraOn = true;
+    this.media = this.openMedia();
+    await this.media;
+    await this.peer?.audio?.replaceTrack(this.microphone ?? null);
+    await this.sendOutgoingVideo();
+    this.restartMeter();
+  }
+
+  /** Switches camera or microphone on the live call (replaceTrack: no renegotiation) or the speaker. */
+  async useDevice(kind: string, deviceId: string) {
+    await this.media;
+    if (kind === 'audiooutput') {
+      const remote = this.video('remote') as HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> };
+      await remote.setSinkId?.(deviceId).catch(error => this.$server.mediaFailed('The speaker could not be changed: ' + describe(error)));
+      return;
+    }
+    const which = KINDS[kind];
+    if (!which) {
+      return;
+    }
+    this.selected[which] = deviceId;
+    if (which === 'camera' && !this.cameraOn) {
+      return; // used when the camera is turned on
+    }
+    try {
+      await this.swapTrack(which, await this.openDevice(which));
+    } catch (error) {
+      this.$server.mediaFailed(`The ${which} could not be changed: ` + describe(error));
+    }
+  }
+
+  /** Audio only for a weak connection: no video is sent, and the other side is asked to send none. */
+  async setAudioOnly(on: boolean) {
+    await this.media;
+    this.audioOnly = on;
+    this.applyAudioOnly();
+    await this.sendOutgoingVideo();
+    this.renderRemoteState(this.remoteState);
+    this.mediaChanged();
   }
 
   receiveSignal(payload: string) {
@@ -227,8 +331,7 @@ class MediscanCall extends HTMLElement {
       this.camera = undefined;
     } else if (!this.camera) {
       try {
-        const stream = await navigator.mediaDevices.getUserMedia({ video: CAMERA });
-        this.camera = stream.getVideoTracks()[0];
+        this.camera = this.watched('camera', await this.openDevice('camera'));
       } catch (error) {
         this.cameraOn = false;
         this.$server.mediaFailed('The camera could not be turned on: ' + describe(error));
@@ -277,6 +380,7 @@ class MediscanCall extends HTMLElement {
 
   hangUp() {
     this.hungUp = true;
+    this.stopMeter();
     this.closePeer();
     [this.microphone, this.camera, this.screen].forEach(track => track?.stop());
     this.microphone = this.camera = this.screen = undefined;
@@ -313,7 +417,7 @@ class MediscanCall extends HTMLElement {
   private async openMedia() {
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true }, video: CAMERA });
+      stream = await navigator.mediaDevices.getUserMedia({ audio: this.constraints('microphone'), video: this.constraints('camera') });
     } catch (error) {
       try {
         stream = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -327,8 +431,8 @@ class MediscanCall extends HTMLElement {
       stream.getTracks().forEach(track => track.stop());
       return;
     }
-    this.microphone = stream.getAudioTracks()[0];
-    this.camera = this.cameraOn ? stream.getVideoTracks()[0] : undefined;
+    this.microphone = this.watched('microphone', stream.getAudioTracks()[0]);
+    this.camera = this.cameraOn ? this.watched('camera', stream.getVideoTracks()[0]) : undefined;
     if (!this.cameraOn) {
       stream.getVideoTracks().forEach(track => track.stop());
     }
@@ -338,6 +442,196 @@ class MediscanCall extends HTMLElement {
       this.microphone.enabled = this.microphoneOn;
     }
     this.mediaChanged();
+    this.reportDevices();
+  }
+
+  private constraints(which: 'microphone' | 'camera'): MediaTrackConstraints {
+    const device = this.selected[which] ? { deviceId: { exact: this.selected[which] } } : {};
+    return which === 'camera' ? { ...CAMERA, ...device } : { echoCancellation: true, noiseSuppression: true, ...device };
+  }
+
+  private async openDevice(which: 'microphone' | 'camera'): Promise<MediaStreamTrack> {
+    const stream = await navigator.mediaDevices.getUserMedia({ [which === 'camera' ? 'video' : 'audio']: this.constraints(which) });
+    return which === 'camera' ? stream.getVideoTracks()[0] : stream.getAudioTracks()[0];
+  }
+
+  /** Our own stop() does not fire "ended": when it fires, the device went away (unplugged, or taken by the system). */
+  private watched(which: 'microphone' | 'camera', track?: MediaStreamTrack): MediaStreamTrack | undefined {
+    track?.addEventListener('ended', () => this.deviceLost(which, track));
+    return track;
+  }
+
+  private async swapTrack(which: 'microphone' | 'camera', track: MediaStreamTrack) {
+    const old = which === 'camera' ? this.camera : this.microphone;
+    this.watched(which, track);
+    if (which === 'camera') {
+      this.camera = track;
+      await this.sendOutgoingVideo();
+    } else {
+      track.enabled = this.microphoneOn;
+      this.microphone = track;
+      await this.peer?.audio?.replaceTrack(track);
+      this.restartMeter();
+    }
+    old?.stop();
+    this.renderLocal();
+    this.reportDevices();
+  }
+
+  private async deviceLost(which: 'microphone' | 'camera', track: MediaStreamTrack) {
+    if (this.hungUp || track !== (which === 'camera' ? this.camera : this.microphone)) {
+      return;
+    }
+    const lost = track.label || `the ${which}`;
+    this.selected[which] = '';
+    try {
+      const replacement = await this.openDevice(which);
+      await this.swapTrack(which, replacement);
+      this.$server.deviceSwitched(`${lost} was disconnected. Now using ${replacement.label || `another ${which}`}.`);
+    } catch {
+      track.stop();
+      if (which === 'camera') {
+        this.camera = undefined;
+        this.cameraOn = false;
+        await this.sendOutgoingVideo();
+      } else {
+        this.microphone = undefined;
+        this.microphoneOn = false;
+        await this.peer?.audio?.replaceTrack(null);
+      }
+      this.mediaChanged();
+      this.$server.mediaFailed(`${lost} was disconnected and no other ${which} was found.`);
+    }
+  }
+
+  private reportDevices = async () => {
+    if (!navigator.mediaDevices?.enumerateDevices) {
+      return;
+    }
+    const devices = (await navigator.mediaDevices.enumerateDevices())
+      .filter(device => device.deviceId)
+      .map(({ kind, deviceId, label }) => ({ kind, deviceId, label }));
+    this.dispatchEvent(new CustomEvent('devices-changed', { detail: {
+      devices,
+      camera: this.camera?.getSettings().deviceId ?? '',
+      microphone: this.microphone?.getSettings().deviceId ?? '',
+    } }));
+  };
+
+  private restartMeter() {
+    this.stopMeter();
+    if (!this.hasAttribute('preview') || !this.microphone) {
+      return;
+    }
+    const audio = new AudioContext();
+    const analyser = audio.createAnalyser();
+    analyser.fftSize = 512;
+    audio.createMediaStreamSource(new MediaStream([this.microphone])).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    const meter = this.find('[data-role="microphone-level"]');
+    const timer = window.setInterval(() => {
+      analyser.getFloatTimeDomainData(samples);
+      const peak = samples.reduce((max, sample) => Math.max(max, Math.abs(sample)), 0);
+      const level = this.microphone?.enabled ? Math.min(100, Math.round(Math.sqrt(peak) * 100)) : 0;
+      meter.setAttribute('aria-valuenow', String(level));
+      (meter.firstElementChild as HTMLElement).style.width = `${level}%`;
+    }, 100);
+    this.levelMeter = { audio, timer };
+    // Autoplay rules may start the context suspended until the person interacts with the page.
+    document.addEventListener('pointerdown', () => audio.resume().catch(() => undefined), { once: true });
+  }
+
+  private stopMeter() {
+    if (this.levelMeter) {
+      window.clearInterval(this.levelMeter.timer);
+      this.levelMeter.audio.close().catch(() => undefined);
+      this.levelMeter = undefined;
+    }
+  }
+
+  private scheduleIceRestart(always: boolean) {
+    window.clearTimeout(this.iceRestartTimer);
+    this.iceRestartTimer = window.setTimeout(() => {
+      const state = this.peer?.pc.iceConnectionState;
+      if (always || state === 'disconnected' || state === 'failed') {
+        this.restartIce();
+      }
+    }, ICE_RESTART_DELAY_MS);
+  }
+
+  // The network came back (or changed): the old candidate pair may be dead even if ICE has not noticed yet.
+  private onNetworkBack = () => {
+    if (this.peer) {
+      this.scheduleIceRestart(true);
+    }
+  };
+
+  private applyAudioOnly() {
+    const transceiver = this.peer?.pc.getTransceivers().find(candidate => candidate.sender === this.peer?.video);
+    if (transceiver) {
+      transceiver.direction = this.audioOnly ? 'inactive' : 'sendrecv';
+    }
+  }
+
+  /** Good, fair or poor from round-trip time, packet loss and bitrate, both ways, every two seconds. */
+  private async sampleQuality() {
+    const pc = this.peer?.pc;
+    if (!pc || pc.connectionState !== 'connected') {
+      this.counters = {};
+      this.renderQuality('remote');
+      this.renderQuality('local');
+      return;
+    }
+    const stats = await pc.getStats();
+    const at = performance.now();
+    const incoming: Counters = { at, lost: 0, received: 0, bytes: 0 };
+    const outgoing: Counters = { at, lost: 0, received: 0, bytes: 0 };
+    let roundTrip: number | undefined;
+    stats.forEach(report => {
+      if (report.type === 'transport' && report.selectedCandidatePairId) {
+        roundTrip = stats.get(report.selectedCandidatePairId)?.currentRoundTripTime;
+      } else if (report.type === 'inbound-rtp') {
+        incoming.lost += report.packetsLost ?? 0;
+        incoming.received += report.packetsReceived ?? 0;
+        incoming.bytes += report.bytesReceived ?? 0;
+      } else if (report.type === 'outbound-rtp') {
+        outgoing.received += report.packetsSent ?? 0;
+        outgoing.bytes += report.bytesSent ?? 0;
+      } else if (report.type === 'remote-inbound-rtp') {
+        outgoing.lost += report.packetsLost ?? 0;
+      }
+    });
+    const previous = this.counters;
+    this.counters = { incoming, outgoing };
+    if (previous.incoming && previous.outgoing) {
+      const remoteVideo = this.remoteState.video && !this.remoteState.audioOnly && !this.audioOnly;
+      this.renderQuality('remote', this.quality(roundTrip, previous.incoming, incoming, remoteVideo, 'received'));
+      this.renderQuality('local', this.quality(roundTrip, previous.outgoing, outgoing, !!this.outgoingVideo(), 'sent'));
+    }
+  }
+
+  private quality(roundTrip: number | undefined, before: Counters, now: Counters, video: boolean, direction: string): Quality {
+    const lost = Math.max(0, now.lost - before.lost);
+    const packets = Math.max(0, now.received - before.received);
+    const loss = lost + packets > 0 ? lost / (lost + packets) : 0;
+    const kbps = (now.bytes - before.bytes) * 8 / Math.max(1, now.at - before.at);
+    const rtt = roundTrip ?? 0;
+    const level = rtt > 0.4 || loss > 0.08 || (video && kbps < 60) ? 'poor'
+      : rtt > 0.2 || loss > 0.03 || (video && kbps < 250) ? 'fair' : 'good';
+    const detail = `Round trip ${roundTrip === undefined ? 'unknown' : Math.round(rtt * 1000) + ' ms'} · `
+      + `packet loss ${(loss * 100).toFixed(1)}% · ${Math.round(kbps)} kbit/s ${direction}`;
+    return { level, detail };
+  }
+
+  private renderQuality(role: 'remote' | 'local', quality?: Quality) {
+    const indicator = this.find(`[data-role="${role}-quality"]`);
+    indicator.hidden = !quality;
+    if (quality) {
+      const label = `${role === 'remote' ? 'Connection' : 'Your connection'}: ${quality.level}. ${quality.detail}`;
+      indicator.dataset.level = quality.level;
+      indicator.setAttribute('aria-label', label);
+      indicator.title = label;
+    }
   }
 
   private async addLocalTracks(peer: Peer) {
@@ -356,6 +650,7 @@ class MediscanCall extends HTMLElement {
       await peer.video.replaceTrack(null);
       video.stop();
     }
+    this.applyAudioOnly();
   }
 
   private async handle({ description, candidate, state }: Signal) {
@@ -399,11 +694,14 @@ class MediscanCall extends HTMLElement {
 
   private sendState() {
     if (this.peer) {
-      this.send({ state: { audio: this.microphoneOn, video: !!this.outgoingVideo(), sharing: !!this.screen } });
+      this.send({ state: { audio: this.microphoneOn, video: !!this.outgoingVideo(), sharing: !!this.screen, audioOnly: this.audioOnly } });
     }
   }
 
   private outgoingVideo(): MediaStreamTrack | undefined {
+    if (this.audioOnly) {
+      return undefined;
+    }
     return this.screen ?? (this.cameraOn ? this.camera : undefined);
   }
 
@@ -457,9 +755,12 @@ class MediscanCall extends HTMLElement {
   }
 
   private renderRemoteState(state: MediaState) {
+    this.remoteState = state;
     this.renderNames();
+    const audioOnly = this.audioOnly || !!state.audioOnly;
     this.find('[data-role="remote-muted"]').hidden = state.audio;
-    this.find('[data-role="remote-camera-off"]').hidden = state.video;
+    this.find('[data-role="remote-camera-off"]').hidden = state.video && !audioOnly;
+    this.find('[data-role="remote-camera-off"] .why').textContent = audioOnly ? 'Audio only' : 'Camera off';
     this.find('[data-role="remote-sharing"]').hidden = !state.sharing;
     this.video('remote').classList.toggle('screen', state.sharing);
   }

@@ -95,6 +95,7 @@ class ConsultationBrowserIT extends BrowserTest {
 
     private Page join(Page page) {
         page.navigate(url("/video-consultation/" + appointment.getId()));
+        button(page, "Join now").click();
         assertThat(button(page, "End call")).isVisible();
         return page;
     }
@@ -455,6 +456,86 @@ class ConsultationBrowserIT extends BrowserTest {
         assertThat(context.getBean(ChatMessageRepository.class).findConversation(appointment.getId()))
                 .extracting(ChatMessage::getText)
                 .containsExactly("Your blood pressure is fine.", "Keep taking the tablets.");
+    }
+
+    @Test
+    void theCheckBeforeJoiningShowsThePreviewAndHelpsWhenTheBrowserBlocksTheDevices() {
+        Page patient = probed(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD));
+        // What a browser does when the person (or a policy) refused camera and microphone for the site.
+        patient.context().addInitScript("""
+                const realGetUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+                navigator.mediaDevices.getUserMedia = constraints => window.devicesAllowed
+                    ? realGetUserMedia(constraints)
+                    : Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+                """);
+        patient.navigate(url("/video-consultation/" + appointment.getId()));
+        assertThat(patient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ready to join?"))).isVisible();
+        assertThat(patient.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("blocks them for this site")))
+                .containsText("allow camera and microphone, then press Try again");
+        assertThat(button(patient, "End call")).isHidden();
+
+        patient.evaluate("() => window.devicesAllowed = true");
+        button(patient, "Try again").click();
+        assertThat(button(patient, "Try again")).isHidden();
+        patient.waitForFunction("() => window.callProbe.call().shadowRoot.querySelector('video[data-role=\"local\"]').videoWidth > 0");
+        patient.waitForFunction("() => Number(window.callProbe.call().shadowRoot.querySelector('[data-role=\"microphone-level\"]')"
+                + ".getAttribute('aria-valuenow')) > 0");
+        assertThat(patient.getByLabel("Camera")).not().hasText("");
+        assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.SCHEDULED);
+
+        button(patient, "Join with camera off").click();
+        assertThat(button(patient, "Turn camera on")).isVisible();
+        assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.WAITING);
+        Page doctor = joinAsDoctor();
+        connected(doctor, patient);
+        assertThat(doctor.locator("[data-role=remote-camera-off]")).isVisible();
+        seesRemoteVideo(patient);
+    }
+
+    @Test
+    void midCallTheCameraSwitchesQualityShowsAudioOnlyWorksAndAnIceRestartRecovers() {
+        Page patient = joinAsPatient();
+        Page doctor = joinAsDoctor();
+        connected(doctor, patient);
+        seesRemoteVideo(patient);
+
+        assertThat(patient.locator("[data-role=remote-quality]")).hasAttribute("aria-label", Pattern.compile("^Connection: good\\. Round trip \\d+ ms"));
+        assertThat(doctor.locator("[data-role=local-quality]")).hasAttribute("aria-label", Pattern.compile("^Your connection: \\w+\\. .*kbit/s sent$"));
+
+        // Another camera, chosen in the call: the same connection sends the new track, and the patient keeps seeing video.
+        String cameraBefore = (String) doctor.evaluate("() => window.callProbe.sender('video').track.getSettings().deviceId");
+        button(doctor, "Camera, microphone and speaker").click();
+        doctor.getByRole(AriaRole.DIALOG).getByLabel("Camera").click();
+        // Chromium's fake devices: fake_device_1 delivers Y16 depth frames that WebRTC does not send; fake_device_2 is a normal camera.
+        doctor.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("fake_device_2")).click();
+        doctor.waitForFunction("before => window.callProbe.sender('video').track.getSettings().deviceId !== before", cameraBefore);
+        doctor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Done")).click();
+        seesRemoteVideo(patient);
+
+        // The camera goes away (unplugged): the call falls back to another one and says so.
+        doctor.evaluate("() => window.callProbe.sender('video').track.dispatchEvent(new Event('ended'))");
+        assertThat(doctor.getByText(Pattern.compile("was disconnected\\. Now using "))).isVisible();
+        outgoingVideo(doctor, "track?.readyState === 'live'");
+        seesRemoteVideo(patient);
+
+        button(patient, "Audio only").click();
+        assertThat(button(patient, "Audio only")).hasAttribute("aria-pressed", "true");
+        assertThat(doctor.locator("[data-role=remote-camera-off]")).containsText("Audio only");
+        outgoingVideo(patient, "track === null");
+        doctor.waitForFunction("() => window.callProbe.sender('video') && window.callProbe.call().peerConnection.getTransceivers()"
+                + ".find(t => t.sender === window.callProbe.sender('video')).currentDirection === 'inactive'");
+        button(patient, "Audio only").click();
+        assertThat(doctor.locator("[data-role=remote-camera-off]")).isHidden();
+        seesRemoteVideo(doctor);
+        seesRemoteVideo(patient);
+
+        String ufragBefore = (String) doctor.evaluate("() => window.callProbe.call().peerConnection.localDescription.sdp.match(/a=ice-ufrag:(.*)/)[1]");
+        doctor.evaluate("() => window.callProbe.call().restartIce()");
+        doctor.waitForFunction("before => window.callProbe.call().peerConnection.localDescription.sdp.match(/a=ice-ufrag:(.*)/)[1] !== before",
+                ufragBefore);
+        connected(doctor, patient);
+        seesRemoteVideo(doctor);
+        seesRemoteVideo(patient);
     }
 
     private static Locator chatInput(Page page) {

@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 public abstract class BrowserTest {
 
     private static final List<String> CHROMIUM_ARGS = List.of(
-            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--no-sandbox",
+            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream=device-count=3", "--no-sandbox",
             "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--autoplay-policy=no-user-gesture-required");
 

@@ -16,6 +16,12 @@ public final class Notices {
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
+    /** Something changed by itself that the person should know about. */
+    public static void info(String message) {
+        Notification notification = Notification.show(message, SHOWN_MILLIS, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+    }
+
     public static void problem(String message) {
         Notification notification = Notification.show(message, SHOWN_MILLIS, Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);

@@ -23,12 +23,16 @@ public class CallControls extends Div {
     static final String END_CALL = "End call";
     static final String TOGGLE_CHAT = "Toggle chat";
     static final String PRESCRIPTION = "Prescription";
+    static final String AUDIO_ONLY = "Audio only";
+    static final String DEVICES = "Camera, microphone and speaker";
     /** Under /assets/, which Vaadin's security configuration serves to everyone; nothing in it is private. */
     static final String ICONS = "assets/consultation/call-icons.svg";
 
     final Button microphone = iconButton("mic", MUTE);
     final Button camera = iconButton("camera", CAMERA_OFF);
     final Button screenShare = iconButton("screen-share", SHARE);
+    final Button audioOnly = iconButton("audio-only", AUDIO_ONLY);
+    final Button devices = iconButton("devices", DEVICES);
     final Button chat = iconButton("chat", TOGGLE_CHAT);
     final Span unreadChatBadge = new Span();
     final Button prescription = iconButton("prescription", PRESCRIPTION);
@@ -45,11 +49,13 @@ public class CallControls extends Div {
         chat.setSuffixComponent(unreadChatBadge);
         chat.getElement().setAttribute("aria-pressed", "false");
         prescription.getElement().setAttribute("aria-pressed", "false");
+        audioOnly.getElement().setAttribute("aria-pressed", "false");
+        audioOnly.setTooltipText("Audio only: no video either way, for a weak connection");
         prescription.setVisible(forDoctor);
         endCall.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         endCall.addClassName("end-call");
 
-        Div media = new Div(microphone, camera, screenShare);
+        Div media = new Div(microphone, camera, screenShare, audioOnly, devices);
         media.addClassName("control-group");
         Div panels = new Div(chat, prescription);
         panels.addClassName("control-group");
@@ -75,6 +81,11 @@ public class CallControls extends Div {
         show(screenShare, sharing ? "screen-stop" : "screen-share", sharing ? STOP_SHARING : SHARE, sharing);
     }
 
+    void showAudioOnly(boolean on) {
+        audioOnly.getElement().setAttribute("aria-pressed", Boolean.toString(on));
+        audioOnly.getElement().getClassList().set("active", on);
+    }
+
     void showChatOpen(boolean open) {
         chat.getElement().setAttribute("aria-pressed", Boolean.toString(open));
         chat.getElement().getClassList().set("active", open);
@@ -89,6 +100,7 @@ public class CallControls extends Div {
         microphone.setEnabled(false);
         camera.setEnabled(false);
         screenShare.setEnabled(false);
+        audioOnly.setEnabled(false);
     }
 
     private static void show(Button button, String icon, String label, boolean highlighted) {

@@ -6,6 +6,7 @@ import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
+import com.mediscan.base.ui.Notices;
 import com.mediscan.chat.ui.ChatPanel;
 import com.mediscan.chat.ui.ChatPanelFactory;
 import com.mediscan.consultation.service.CallEnded;
@@ -31,6 +32,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -120,6 +122,16 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             "The prescription form will appear here.", this::togglePrescription);
     final ConfirmDialog endConfirmation = new ConfirmDialog();
     final ShortcutsDialog shortcutsDialog = new ShortcutsDialog();
+    /** The check before joining: own preview (in the element), device pickers, help, and the ways to join. */
+    final Div preJoin = new Div();
+    final Paragraph preJoinProblem = new Paragraph();
+    final Button retryMedia = new Button("Try again");
+    final Button joinNow = new Button("Join now");
+    final Button joinCameraOff = new Button("Join with camera off");
+    final Button joinAudioOnly = new Button("Join with audio only");
+    final Dialog deviceDialog = new Dialog();
+    DevicePickers devicePickers;
+    private boolean audioOnly;
     MediaCall mediaCall;
     CallControls controls;
     ChatPanel chat;
@@ -191,6 +203,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         mediaCall.onMediaState(this::mediaChanged);
         mediaCall.onMediaFailure(this::showMediaProblem);
         mediaCall.onShortcut(this::shortcut);
+        devicePickers = new DevicePickers(mediaCall::useDevice);
+        mediaCall.onDevices(devicePickers::show);
+        mediaCall.onDeviceSwitched(Notices::info);
 
         controls = new CallControls(forDoctor);
         controls.microphone.addClickListener(click -> toggleMicrophone());
@@ -198,6 +213,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         controls.chat.addClickListener(click -> toggleChat());
         controls.prescription.addClickListener(click -> togglePrescription());
         controls.endCall.addClickListener(click -> endCall());
+        controls.audioOnly.addClickListener(click -> setAudioOnly(!audioOnly));
+        controls.devices.addClickListener(click -> openDevices());
 
         waitingPanel.addClassName("waiting-panel");
         waitingTitle.addClassName("waiting-title");
@@ -209,7 +226,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         presenceDot.addClassName("presence-dot");
         waitingPanel.add(presenceDot, waitingTitle, waitingDetail, mediaProblem);
 
-        Div stage = new Div(mediaCall, waitingPanel);
+        buildPreJoin();
+        Div stage = new Div(mediaCall, waitingPanel, preJoin);
         stage.addClassName("call-stage");
         chat = chatPanels.create(opened.getId());
         chat.setPanelOpen(false);
@@ -230,6 +248,33 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         buildEndConfirmation();
         add(header(opened), body, controls);
         showState();
+    }
+
+    private void buildPreJoin() {
+        preJoin.addClassName("prejoin-panel");
+        preJoin.getElement().setAttribute("role", "region");
+        preJoin.getElement().setAttribute("aria-label", "Check before joining");
+        preJoinProblem.addClassName("media-problem");
+        preJoinProblem.getElement().setAttribute("role", "alert");
+        preJoinProblem.setVisible(false);
+        retryMedia.setVisible(false);
+        retryMedia.addClickListener(click -> {
+            preJoinProblem.setVisible(false);
+            retryMedia.setVisible(false);
+            mediaCall.retryMedia();
+        });
+        joinNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        joinNow.addClickListener(click -> join(false, false));
+        joinCameraOff.addClickListener(click -> join(false, true));
+        joinAudioOnly.addClickListener(click -> join(true, true));
+        Div joinButtons = new Div(joinNow, joinCameraOff, joinAudioOnly);
+        joinButtons.addClassName("prejoin-actions");
+        preJoin.add(new H2("Ready to join?"),
+                new Paragraph("Check your camera and microphone. Only you see this preview."),
+                preJoinProblem, retryMedia, devicePickers, joinButtons);
+
+        deviceDialog.setHeaderTitle("Camera, microphone and speaker");
+        deviceDialog.getFooter().add(new Button("Done", click -> deviceDialog.close()));
     }
 
     private Header header(Appointment opened) {
@@ -281,13 +326,48 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         ui = attachEvent.getUI();
         viewerSecurity = SecurityContextHolder.createEmptyContext();
         viewerSecurity.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        mediaCall.startMedia();
+        if (appointment.getStatus() == AppointmentStatus.IN_PROGRESS && callStartedAt != null) {
+            // Back after a reload or a lost connection: straight into the running call, no second check.
+            enterRoom();
+        } else {
+            showPreJoin(true);
+        }
+    }
+
+    /** Leaves the check before joining and enters the room, as the person chose. */
+    void join(boolean withAudioOnly, boolean cameraOff) {
+        if (phase != Phase.IN_ROOM || seat != null) {
+            return;
+        }
+        if (cameraOff && mediaCall.mediaState().cameraOn()) {
+            toggleCamera();
+        }
+        if (withAudioOnly) {
+            setAudioOnly(true);
+        }
+        showPreJoin(false);
+        enterRoom();
+    }
+
+    private void showPreJoin(boolean show) {
+        preJoin.setVisible(show);
+        controls.setVisible(!show);
+        mediaCall.setPreview(show);
+        if (show) {
+            waitingPanel.setVisible(false);
+        } else {
+            deviceDialog.add(devicePickers);
+        }
+    }
+
+    private void enterRoom() {
         UI attachedTo = ui;
         roomSubscription = bus.subscribe(appointment.getId(), event -> inUi(attachedTo, () -> roomEvent(event)));
         seat = rooms.enter(appointment, viewer.accountId());
         if (!forDoctor) {
-            appointmentService.patientArrived(appointment.getId());
+            asViewer(() -> appointmentService.patientArrived(appointment.getId()));
         }
-        mediaCall.startMedia();
         refreshPresence();
         ticking = ticker.everySecond(() -> inUi(attachedTo, this::refreshClocks));
         CallActivity.started(ui);
@@ -403,13 +483,19 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     private void showMediaProblem(String message) {
+        if (seat == null) {
+            preJoinProblem.setText(message);
+            preJoinProblem.setVisible(true);
+            retryMedia.setVisible(true);
+            return;
+        }
         mediaProblem.setText(message);
         mediaProblem.setVisible(true);
         waitingPanel.setVisible(true);
     }
 
     private void shortcut(MediaCall.Shortcut shortcut) {
-        if (phase != Phase.IN_ROOM || endConfirmation.isOpened() || shortcutsDialog.isOpened()) {
+        if (phase != Phase.IN_ROOM || seat == null || endConfirmation.isOpened() || shortcutsDialog.isOpened()) {
             return;
         }
         switch (shortcut) {
@@ -431,6 +517,18 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         boolean on = !mediaCall.mediaState().cameraOn();
         mediaCall.setCameraOn(on);
         controls.showCamera(on);
+    }
+
+    void setAudioOnly(boolean on) {
+        audioOnly = on;
+        mediaCall.setAudioOnly(on);
+        controls.showAudioOnly(on);
+    }
+
+    private void openDevices() {
+        if (!deviceDialog.isOpened()) {
+            deviceDialog.open();
+        }
     }
 
     void toggleChat() {
@@ -467,7 +565,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     /** Ends the call for both; the doctor's ending completes the appointment. */
     void endCall() {
-        if (phase != Phase.IN_ROOM) {
+        if (phase != Phase.IN_ROOM || seat == null) {
             return;
         }
         Appointment ended = asViewer(() -> appointmentService.endCall(appointment.getId()));
@@ -545,6 +643,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         phase = next;
         endConfirmation.close();
         shortcutsDialog.close();
+        deviceDialog.close();
         mediaCall.hangUp();
         if (wasInRoom) {
             leaveRoom();

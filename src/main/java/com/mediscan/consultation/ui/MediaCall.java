@@ -9,8 +9,11 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.internal.AllowInert;
 import com.vaadin.flow.function.SerializableConsumer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The server side of {@code <mediscan-call>} (frontend/mediscan-call.ts): camera, microphone,
@@ -50,11 +53,21 @@ public class MediaCall extends Component implements HasSize, HasStyle {
     public record MediaState(boolean microphoneOn, boolean cameraOn, boolean sharingScreen) {
     }
 
+    /** A camera ("videoinput"), microphone ("audioinput") or speaker ("audiooutput") as the browser lists it. */
+    public record MediaDevice(String kind, String deviceId, String label) {
+    }
+
+    /** The browser's devices and the ids of the camera and microphone in use (empty when none). */
+    public record Devices(List<MediaDevice> all, String cameraId, String microphoneId) {
+    }
+
     private SerializableConsumer<String> signalListener = payload -> { };
     private SerializableConsumer<ConnectionState> connectionListener = state -> { };
     private SerializableConsumer<MediaState> mediaStateListener = state -> { };
     private SerializableConsumer<String> mediaFailureListener = message -> { };
     private SerializableConsumer<Shortcut> shortcutListener = shortcut -> { };
+    private SerializableConsumer<Devices> devicesListener = devices -> { };
+    private SerializableConsumer<String> deviceSwitchListener = message -> { };
 
     private MediaState mediaState = new MediaState(true, true, false);
     private String peerSeatId;
@@ -76,6 +89,21 @@ public class MediaCall extends Component implements HasSize, HasStyle {
                         event -> Shortcut.ofKey(event.getEventData().path("event.detail.key").asString(""))
                                 .ifPresent(shortcut -> shortcutListener.accept(shortcut)))
                 .addEventData("event.detail.key");
+        getElement().addEventListener("devices-changed", event -> devicesListener.accept(devices(event.getEventData())))
+                .addEventData("event.detail.devices")
+                .addEventData("event.detail.camera")
+                .addEventData("event.detail.microphone")
+                .allowInert();
+    }
+
+    private static Devices devices(JsonNode data) {
+        List<MediaDevice> all = new ArrayList<>();
+        for (JsonNode device : data.path("event.detail.devices")) {
+            all.add(new MediaDevice(device.path("kind").asString(""), device.path("deviceId").asString(""),
+                    device.path("label").asString("")));
+        }
+        return new Devices(List.copyOf(all), data.path("event.detail.camera").asString(""),
+                data.path("event.detail.microphone").asString(""));
     }
 
     public void onSignal(SerializableConsumer<String> listener) {
@@ -96,6 +124,36 @@ public class MediaCall extends Component implements HasSize, HasStyle {
 
     public void onShortcut(SerializableConsumer<Shortcut> listener) {
         shortcutListener = listener;
+    }
+
+    /** Called with the browser's devices once camera and microphone are open, and whenever one comes or goes. */
+    public void onDevices(SerializableConsumer<Devices> listener) {
+        devicesListener = listener;
+    }
+
+    /** Called when a device went away mid-call and the element moved to another one. */
+    public void onDeviceSwitched(SerializableConsumer<String> listener) {
+        deviceSwitchListener = listener;
+    }
+
+    /** The check before joining: the own camera full size, with a microphone level meter. */
+    public void setPreview(boolean preview) {
+        getElement().callJsFunction("setPreview", preview);
+    }
+
+    /** Asks the browser for camera and microphone again (after the person allowed or plugged them in). */
+    public void retryMedia() {
+        getElement().callJsFunction("retryMedia");
+    }
+
+    /** Moves the call to another camera, microphone or speaker without renegotiating. */
+    public void useDevice(MediaDevice device) {
+        getElement().callJsFunction("useDevice", device.kind(), device.deviceId());
+    }
+
+    /** No video either way, for a weak connection. */
+    public void setAudioOnly(boolean audioOnly) {
+        getElement().callJsFunction("setAudioOnly", audioOnly);
     }
 
     /** Opens camera and microphone for the local preview. */
@@ -183,5 +241,11 @@ public class MediaCall extends Component implements HasSize, HasStyle {
     @AllowInert
     void mediaFailed(String message) {
         mediaFailureListener.accept(message);
+    }
+
+    @ClientCallable
+    @AllowInert
+    void deviceSwitched(String message) {
+        deviceSwitchListener.accept(message);
     }
 }

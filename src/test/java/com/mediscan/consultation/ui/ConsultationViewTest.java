@@ -80,7 +80,12 @@ class ConsultationViewTest extends KaribuTest {
         signIn(email);
         UI.getCurrent().navigate("video-consultation/" + appointment.getId());
         MockVaadin.runUIQueue();
-        return _get(ConsultationView.class);
+        ConsultationView view = _get(ConsultationView.class);
+        if (view.preJoin.isVisible()) {
+            _click(view.joinNow);
+            MockVaadin.runUIQueue();
+        }
+        return view;
     }
 
     private Seat otherWindowOf(String email) {
