@@ -129,6 +129,33 @@ class ConsultationViewTest extends KaribuTest {
     }
 
     @Test
+    void theCheckBeforeJoiningKeepsThePatientOutOfTheRoomUntilTheyJoin() {
+        signIn(DemoUsers.KRIYA);
+        UI.getCurrent().navigate("video-consultation/" + appointment.getId());
+        MockVaadin.runUIQueue();
+        ConsultationView view = _get(ConsultationView.class);
+
+        assertThat(view.preJoin.isVisible()).isTrue();
+        assertThat(view.controls.isVisible()).isFalse();
+        assertThat(status()).isEqualTo(AppointmentStatus.SCHEDULED);
+        assertThat(rooms.peerOf(otherWindowOf(DemoUsers.RAJESH))).isEmpty();
+
+        view.mediaCall.mediaFailed("Your camera and microphone are not available: the browser blocks them for this site.");
+        assertThat(view.preJoinProblem.isVisible()).isTrue();
+        assertThat(view.retryMedia.isVisible()).isTrue();
+        assertThat(view.mediaProblem.isVisible()).isFalse();
+
+        _click(view.joinCameraOff);
+        MockVaadin.runUIQueue();
+        assertThat(view.preJoin.isVisible()).isFalse();
+        assertThat(view.controls.isVisible()).isTrue();
+        assertThat(view.mediaCall.mediaState().cameraOn()).isFalse();
+        assertThat(view.controls.camera.getAriaLabel()).contains(CallControls.CAMERA_ON);
+        assertThat(status()).isEqualTo(AppointmentStatus.WAITING);
+        assertThat(view.waitingTitle.getText()).isEqualTo("Dr. Rajesh Patel is here");
+    }
+
+    @Test
     void leavingTheWaitingRoomPutsTheAppointmentBack() {
         open(DemoUsers.KRIYA);
         assertThat(status()).isEqualTo(AppointmentStatus.WAITING);
