@@ -538,6 +538,34 @@ class ConsultationBrowserIT extends BrowserTest {
         seesRemoteVideo(patient);
     }
 
+    @Test
+    void aLostPushConnectionReconnectsWhileTheCallAndChatCarryOn() {
+        Page patient = probed(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD));
+        // Keeps the page's WebSockets at hand, so the test can drop Vaadin's push connection.
+        patient.context().addInitScript("""
+                window.openedSockets = [];
+                window.WebSocket = class extends WebSocket {
+                  constructor(...args) { super(...args); window.openedSockets.push(this); }
+                };
+                """);
+        join(patient);
+        Page doctor = joinAsDoctor();
+        connected(doctor, patient);
+
+        patient.evaluate("() => window.openedSockets.forEach(socket => socket.close())");
+        seesRemoteVideo(patient);
+        button(doctor, "Toggle chat").click();
+        chatInput(doctor).fill("Can you still hear me?");
+        button(doctor, "Send").click();
+        patient.keyboard().press("c");
+        assertThat(messages(patient).filter(new Locator.FilterOptions().setHasText("Can you still hear me?"))).hasCount(1);
+        patient.waitForFunction("() => window.openedSockets.some(socket => socket.readyState === WebSocket.OPEN)");
+        connected(doctor, patient);
+        assertThat(patient.locator(".call-timer")).hasText(AT_LEAST_THREE_SECONDS);
+        seesRemoteVideo(patient);
+        seesRemoteVideo(doctor);
+    }
+
     private static Locator chatInput(Page page) {
         return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message"));
     }
