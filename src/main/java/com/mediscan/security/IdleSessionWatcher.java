@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +49,7 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
     private final IdleTimeout idleTimeout;
     private final AuthenticationContext authentication;
     private final Set<UI> watched = ConcurrentHashMap.newKeySet();
+    private volatile boolean serverStopping;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mediscan-idle-sessions");
         thread.setDaemon(true);
@@ -70,6 +73,15 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
             }
         });
         event.getSource().addSessionDestroyListener(destroy -> endHttpSession(destroy.getSession()));
+    }
+
+    /**
+     * A stopping server unbinds every Vaadin session while Tomcat persists the sessions: that is
+     * no idle end, and the sign-in must stay for the restart.
+     */
+    @EventListener
+    void onShutdown(ContextClosedEvent event) {
+        serverStopping = true;
     }
 
     @PreDestroy
@@ -129,7 +141,7 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
 
     private void endHttpSession(VaadinSession session) {
         WrappedSession httpSession = session.getSession();
-        if (httpSession == null) {
+        if (httpSession == null || serverStopping) {
             return;
         }
         try {
