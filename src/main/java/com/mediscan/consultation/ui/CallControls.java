@@ -96,13 +96,6 @@ public class CallControls extends Div {
         prescription.getElement().getClassList().set("active", open);
     }
 
-    void disableMedia() {
-        microphone.setEnabled(false);
-        camera.setEnabled(false);
-        screenShare.setEnabled(false);
-        audioOnly.setEnabled(false);
-    }
-
     private static void show(Button button, String icon, String label, boolean highlighted) {
         ((SvgIcon) button.getIcon()).setSymbol(icon);
         button.setAriaLabel(label);
