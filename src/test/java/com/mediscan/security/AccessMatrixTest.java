@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.mediscan.account.domain.DoctorProfileRepository;
+import com.mediscan.account.domain.PatientProfile;
 import com.mediscan.account.domain.PatientProfileRepository;
 import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.account.service.AccountService;
@@ -16,6 +17,7 @@ import com.mediscan.account.ui.DoctorsAdminView;
 import com.mediscan.account.ui.PatientsAdminView;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
+import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.appointment.ui.AdminAppointmentsView;
 import com.mediscan.appointment.ui.BookAppointmentView;
@@ -32,15 +34,24 @@ import com.mediscan.audit.ui.AuditView;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.base.ui.NotAvailableView;
 import com.mediscan.chat.service.ChatService;
+import com.mediscan.consultation.ui.ConsultationView;
+import com.mediscan.prescription.PrescriptionFixtures;
+import com.mediscan.prescription.domain.Prescription;
+import com.mediscan.prescription.domain.PrescriptionRepository;
+import com.mediscan.prescription.service.CallPhase;
 import com.mediscan.prescription.service.PrescriptionService;
+import com.mediscan.prescription.ui.ConsultationRecordView;
 import com.mediscan.prescription.ui.PatientRecordsView;
+import com.mediscan.prescription.ui.PrescriptionPrintView;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -64,8 +75,10 @@ import org.springframework.security.access.AccessDeniedException;
  * person who tried (none for an anonymous visitor).
  *
  * <p>To cover a new view or service method, add one line to {@link #VIEWS} or {@link #SERVICES}.
- * Each case gets a fresh appointment between {@link Actor#DOCTOR} and {@link Actor#PATIENT}
- * inside its join window ({@code {appointment}} in a route) and a throw-away patient account.
+ * Each case gets a fresh appointment between {@link Actor#DOCTOR} and {@link Actor#PATIENT} that
+ * started a moment ago, so its call may be joined ({@code {appointment}} in a route), and a
+ * throw-away patient account. A call that needs more (a call under way, a signed prescription,
+ * a free slot) asks its {@link Fixture} for it, written straight to the database as nobody.
  */
 class AccessMatrixTest extends KaribuTest {
 
@@ -90,10 +103,30 @@ class AccessMatrixTest extends KaribuTest {
     static final Set<Actor> PATIENTS = EnumSet.of(Actor.PATIENT, Actor.OTHER_PATIENT);
 
     /** What a case works on, made fresh for each one. */
-    record Fixture(long appointmentId, long patientAccountId, long spareAccountId, AccessMatrixTest test) {
+    record Fixture(long appointmentId, long doctorProfileId, long spareAccountId, long spareProfileId, AccessMatrixTest test) {
 
         <T> T bean(Class<T> type) {
             return test.applicationContext.getBean(type);
+        }
+
+        /** The appointment with its call under way; returns its id. */
+        long inProgress() {
+            AppointmentRepository appointments = bean(AppointmentRepository.class);
+            Appointment appointment = appointments.findById(appointmentId).orElseThrow();
+            appointment.moveTo(AppointmentStatus.IN_PROGRESS, bean(Clock.class).instant());
+            appointments.saveAndFlush(appointment);
+            return appointmentId;
+        }
+
+        /** Version 1 of the appointment's prescription, signed by its doctor during the call; returns its id. */
+        long issuedPrescription() {
+            inProgress();
+            Appointment appointment = bean(AppointmentRepository.class).findById(appointmentId).orElseThrow();
+            Instant now = bean(Clock.class).instant();
+            Prescription prescription = new Prescription(appointment, null);
+            prescription.write(PrescriptionFixtures.cardiology(), now);
+            prescription.issue(appointment.getDoctor(), now);
+            return bean(PrescriptionRepository.class).saveAndFlush(prescription).getId();
         }
     }
 
@@ -101,7 +134,12 @@ class AccessMatrixTest extends KaribuTest {
         void run(Fixture fixture) throws Exception;
     }
 
-    record ViewRule(String route, Class<?> view, Set<Actor> allowed, AuditAction refusalAction) {
+    /**
+     * {@code recordRefusal}: what the view's service records when it refuses someone the
+     * navigation check let through, who then sees {@link NotAvailableView}; null for a view whose
+     * only guard is the navigation check (its refusals are {@link AuditAction#VIEW_OPENED}).
+     */
+    record ViewRule(String route, Class<?> view, Set<Actor> allowed, AuditAction recordRefusal) {
     }
 
     /** {@code aboutAppointment}: a refusal is recorded against the case's appointment. */
@@ -109,7 +147,15 @@ class AccessMatrixTest extends KaribuTest {
     }
 
     static ViewRule view(String route, Class<?> view, Set<Actor> allowed) {
-        return new ViewRule(route, view, allowed, AuditAction.VIEW_OPENED);
+        return new ViewRule(route, view, allowed, null);
+    }
+
+    /**
+     * A view of one record, {@code {appointment}} or {@code {prescription}} in its route, whose
+     * service decides who may see it; its refusals are recorded against the case's appointment.
+     */
+    static ViewRule recordView(String route, Class<?> view, Set<Actor> allowed, AuditAction recordRefusal) {
+        return new ViewRule(route, view, allowed, recordRefusal);
     }
 
     static ServiceRule service(String name, Set<Actor> allowed, AuditAction refusalAction, Call call) {
@@ -132,9 +178,16 @@ class AccessMatrixTest extends KaribuTest {
             view("patient/book", BookAppointmentView.class, PATIENTS),
             view("admin/doctors", DoctorsAdminView.class, EnumSet.of(Actor.ADMIN)),
             view("admin/patients", PatientsAdminView.class, EnumSet.of(Actor.ADMIN)),
-            view("admin/appointments", AdminAppointmentsView.class, EnumSet.of(Actor.ADMIN)));
+            view("admin/appointments", AdminAppointmentsView.class, EnumSet.of(Actor.ADMIN)),
+            recordView("video-consultation/{appointment}", ConsultationView.class, PARTICIPANTS, AuditAction.CONSULTATION_OPENED),
+            recordView("records/{appointment}", ConsultationRecordView.class, PARTICIPANTS, AuditAction.RECORD_VIEWED),
+            recordView("prescriptions/{prescription}/print", PrescriptionPrintView.class, PARTICIPANTS, AuditAction.PRESCRIPTION_PRINTED));
 
     static final List<ServiceRule> SERVICES = List.of(
+            appointmentService("AppointmentService.open", EnumSet.of(Actor.DOCTOR, Actor.PATIENT, Actor.ADMIN), AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).open(f.appointmentId())),
+            appointmentService("AppointmentService.freeSlotsToReschedule", EnumSet.of(Actor.DOCTOR, Actor.PATIENT, Actor.ADMIN), AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).freeSlotsToReschedule(f.appointmentId(), LocalDate.now().plusDays(7), ZoneOffset.UTC)),
             appointmentService("AppointmentService.openConsultation", PARTICIPANTS, AuditAction.CONSULTATION_OPENED,
                     f -> f.bean(AppointmentService.class).openConsultation(f.appointmentId())),
             appointmentService("AppointmentService.patientArrived", PARTICIPANTS, AuditAction.APPOINTMENT_CHANGED,
@@ -159,6 +212,18 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(PrescriptionService.class).record(f.appointmentId())),
             appointmentService("PrescriptionService.openDraft", EnumSet.of(Actor.DOCTOR), AuditAction.PRESCRIPTION_READ,
                     f -> f.bean(PrescriptionService.class).openDraft(f.appointmentId())),
+            appointmentService("PrescriptionService.saveDraft", EnumSet.of(Actor.DOCTOR), AuditAction.PRESCRIPTION_SAVED,
+                    f -> f.bean(PrescriptionService.class).saveDraft(f.appointmentId(), PrescriptionFixtures.cardiology())),
+            appointmentService("PrescriptionService.issue", EnumSet.of(Actor.DOCTOR), AuditAction.PRESCRIPTION_SAVED,
+                    f -> f.bean(PrescriptionService.class).issue(f.inProgress(), PrescriptionFixtures.cardiology(), CallPhase.DURING_CALL)),
+            appointmentService("PrescriptionService.correct", EnumSet.of(Actor.DOCTOR), AuditAction.PRESCRIPTION_SAVED,
+                    f -> f.bean(PrescriptionService.class).correct(f.issuedPrescription(), PrescriptionFixtures.dermatology(), CallPhase.DURING_CALL)),
+            appointmentService("PrescriptionService.read", PARTICIPANTS, AuditAction.PRESCRIPTION_READ,
+                    f -> f.bean(PrescriptionService.class).read(f.issuedPrescription())),
+            appointmentService("PrescriptionService.printable", PARTICIPANTS, AuditAction.PRESCRIPTION_PRINTED,
+                    f -> f.bean(PrescriptionService.class).printable(f.issuedPrescription())),
+            appointmentService("PrescriptionService.pdf", PARTICIPANTS, AuditAction.PRESCRIPTION_PRINTED,
+                    f -> f.bean(PrescriptionService.class).pdf(f.issuedPrescription(), ZoneOffset.UTC)),
             appointmentService("PrescriptionService.earlierPrescriptions", EnumSet.of(Actor.DOCTOR), AuditAction.RECORD_VIEWED,
                     f -> f.bean(PrescriptionService.class).earlierPrescriptions(f.appointmentId())),
             service("AccountService.resetPassword", EnumSet.of(Actor.ADMIN), AuditAction.ACCOUNT_CHANGED,
@@ -186,6 +251,8 @@ class AccessMatrixTest extends KaribuTest {
     AccountService accountService;
     @Autowired
     AuditEventRepository auditEvents;
+    @Autowired
+    Clock clock;
 
     static Stream<Arguments> viewCases() {
         return VIEWS.stream().flatMap(rule -> Arrays.stream(Actor.values())
@@ -202,10 +269,14 @@ class AccessMatrixTest extends KaribuTest {
     void views(String name, ViewRule rule, Actor actor) {
         Fixture fixture = freshFixture();
         String route = rule.route().replace("{appointment}", Long.toString(fixture.appointmentId()));
+        if (route.contains("{prescription}")) {
+            route = route.replace("{prescription}", Long.toString(fixture.issuedPrescription()));
+        }
+        String target = route;
         long lastEventBefore = lastEventId();
         signInAs(actor);
 
-        Throwable thrown = catchThrowable(() -> UI.getCurrent().navigate(route));
+        Throwable thrown = catchThrowable(() -> UI.getCurrent().navigate(target));
 
         if (rule.allowed().contains(actor)) {
             assertThat(thrown).as(name).isNull();
@@ -214,14 +285,18 @@ class AccessMatrixTest extends KaribuTest {
             }
             assertThat(_find(LoginView.class)).as(name + " stays signed in").isEmpty();
         } else {
-            boolean sentToSignIn = actor == Actor.ANONYMOUS && !_find(LoginView.class).isEmpty();
-            boolean refused = thrown instanceof MockAccessDeniedException || thrown instanceof NotFoundOrDeniedException
-                    || !_find(NotAvailableView.class).isEmpty();
-            assertThat(sentToSignIn || refused).as(name + " is refused (thrown: " + thrown + ")").isTrue();
+            boolean refusedAtNavigation = thrown instanceof MockAccessDeniedException
+                    || actor == Actor.ANONYMOUS && !_find(LoginView.class).isEmpty();
+            boolean refusedByService = rule.recordRefusal() != null && thrown == null && !_find(NotAvailableView.class).isEmpty();
+            assertThat(refusedAtNavigation || refusedByService).as(name + " is refused (thrown: " + thrown + ")").isTrue();
             if (rule.view() != null) {
                 assertThat(_find(rule.view().asSubclass(com.vaadin.flow.component.Component.class))).as(name + " shows nothing").isEmpty();
             }
-            assertRefusalRecorded(name, actor, rule.refusalAction(), lastEventBefore, null);
+            if (refusedAtNavigation) {
+                assertRefusalRecorded(name, actor, AuditAction.VIEW_OPENED, lastEventBefore, null);
+            } else {
+                assertRefusalRecorded(name, actor, rule.recordRefusal(), lastEventBefore, fixture.appointmentId());
+            }
         }
     }
 
@@ -234,10 +309,10 @@ class AccessMatrixTest extends KaribuTest {
 
         Throwable thrown = catchThrowable(() -> rule.call().run(fixture));
 
-        boolean refused = thrown instanceof NotFoundOrDeniedException || thrown instanceof AccessDeniedException;
         if (rule.allowed().contains(actor)) {
-            assertThat(refused).as(name + " is allowed (thrown: " + thrown + ")").isFalse();
+            assertThat(thrown).as(name + " succeeds").isNull();
         } else {
+            boolean refused = thrown instanceof NotFoundOrDeniedException || thrown instanceof AccessDeniedException;
             assertThat(refused).as(name + " is refused (thrown: " + thrown + ")").isTrue();
             assertRefusalRecorded(name, actor, rule.refusalAction(), lastEventBefore,
                     rule.aboutAppointment() ? fixture.appointmentId() : null);
@@ -269,12 +344,13 @@ class AccessMatrixTest extends KaribuTest {
     private Fixture freshFixture() {
         var doctor = doctors.findByAccountId(accounts.findByEmail(Actor.DOCTOR.email).orElseThrow().getId()).orElseThrow();
         var patient = patients.findByAccountId(accounts.findByEmail(Actor.PATIENT.email).orElseThrow().getId()).orElseThrow();
-        // Half-second starts never meet the demo clinic's whole-minute slots of the same doctor.
-        Instant startsAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(2))
-                .plusSeconds(SLOT.incrementAndGet()).plusMillis(500);
+        // Half-second starts never meet the whole-second slots of the demo clinic and other tests; the
+        // microseconds keep each case's start later than the one before.
+        Instant startsAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2))
+                .plusMillis(500).plus(SLOT.incrementAndGet(), ChronoUnit.MICROS);
         Appointment appointment = appointments.save(new Appointment(doctor, patient, startsAt, Duration.ofMinutes(30), "Access matrix"));
-        long spare = accountService.createPatient("matrix-" + UUID.randomUUID() + "@example.com", "Matrix Spare",
-                "matrix-Spare-Pass-" + UUID.randomUUID(), LocalDate.of(1980, 5, 6), null).getAccount().getId();
-        return new Fixture(appointment.getId(), patient.getAccount().getId(), spare, this);
+        PatientProfile spare = accountService.createPatient("matrix-" + UUID.randomUUID() + "@example.com", "Matrix Spare",
+                "matrix-Spare-Pass-" + UUID.randomUUID(), LocalDate.of(1980, 5, 6), null);
+        return new Fixture(appointment.getId(), doctor.getId(), spare.getAccount().getId(), spare.getId(), this);
     }
 }
