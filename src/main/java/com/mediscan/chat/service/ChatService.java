@@ -83,8 +83,8 @@ public class ChatService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public ChatEntry send(long appointmentId, UUID clientMessageId, String text) {
         Objects.requireNonNull(clientMessageId, "clientMessageId");
-        SignedInUser user = currentUser.require();
         Appointment appointment = access.requireParticipant(appointmentId, AuditAction.CHAT_MESSAGE_SENT);
+        SignedInUser user = currentUser.require();
         var earlier = messages.findByClientMessageId(clientMessageId);
         if (earlier.isPresent()) {
             return redelivered(earlier.get(), appointment, user);
@@ -129,16 +129,14 @@ public class ChatService {
 
     /**
      * The current user is composing a message. Keystrokes arrive often; the room hears of it at
-     * most once per {@link #TYPING_NOTICE_INTERVAL}, and only while the chat is open.
+     * most once per {@link #TYPING_NOTICE_INTERVAL}, and only while the chat is open. Access is
+     * checked on every call, so each refused one is audited, not only the first of an interval.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void typing(long appointmentId) {
-        SignedInUser user = currentUser.require();
-        if (!claimTypingNotice(new Typist(user.accountId(), appointmentId), clock.instant())) {
-            return;
-        }
         Appointment appointment = access.requireParticipant(appointmentId, AuditAction.CHAT_MESSAGE_SENT);
-        if (!appointment.getStatus().isFinal()) {
+        SignedInUser user = currentUser.require();
+        if (!appointment.getStatus().isFinal() && claimTypingNotice(new Typist(user.accountId(), appointmentId), clock.instant())) {
             roomBus.publish(new ChatTyping(appointmentId, user.accountId(), user.displayName()));
         }
     }
