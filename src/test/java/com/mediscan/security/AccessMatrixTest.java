@@ -230,6 +230,8 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(PrescriptionService.class).pdf(f.issuedPrescription(), ZoneOffset.UTC)),
             appointmentService("PrescriptionService.earlierPrescriptions", EnumSet.of(Actor.DOCTOR), AuditAction.RECORD_VIEWED,
                     f -> f.bean(PrescriptionService.class).earlierPrescriptions(f.appointmentId())),
+            service("PrescriptionService.myRecords", PATIENTS, AuditAction.RECORD_VIEWED,
+                    f -> f.bean(PrescriptionService.class).myRecords()),
             service("AccountService.resetPassword", EnumSet.of(Actor.ADMIN), AuditAction.ACCOUNT_CHANGED,
                     f -> f.bean(AccountService.class).resetPassword(f.spareAccountId(), "matrix-Reset-Pass-" + UUID.randomUUID())),
             service("AuditTrail.find", EnumSet.of(Actor.ADMIN), AuditAction.VIEW_OPENED,

@@ -226,12 +226,13 @@ public class PrescriptionService {
     /** The signed-in patient's consultations (held or under way), newest first, each with its prescriptions. */
     @Transactional(readOnly = true)
     public List<ConsultationRecord> myRecords() {
-        SignedInUser user = currentUser.require();
-        AuditService.Subject subject = new AuditService.Subject("patient_record", null, user.accountId());
-        if (!user.is(Role.PATIENT)) {
-            audit.record(AuditAction.RECORD_VIEWED, AuditOutcome.DENIED, subject, "not a patient");
+        SignedInUser user = currentUser.find().orElse(null);
+        if (user == null || !user.is(Role.PATIENT)) {
+            audit.record(AuditAction.RECORD_VIEWED, AuditOutcome.DENIED, new AuditService.Subject("patient_record", null, null),
+                    user == null ? "not signed in" : "not a patient");
             throw new NotFoundOrDeniedException();
         }
+        AuditService.Subject subject = new AuditService.Subject("patient_record", null, user.accountId());
         Map<Long, List<Prescription>> byAppointment = prescriptions
                 .findByPatientAccountIdAndStatusInOrderBySignedAtDescVersionNumberDesc(user.accountId(), SIGNED).stream()
                 .collect(Collectors.groupingBy(p -> p.getAppointment().getId(), LinkedHashMap::new, Collectors.toList()));
