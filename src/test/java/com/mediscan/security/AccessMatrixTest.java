@@ -10,7 +10,10 @@ import com.mediscan.account.domain.DoctorProfileRepository;
 import com.mediscan.account.domain.PatientProfile;
 import com.mediscan.account.domain.PatientProfileRepository;
 import com.mediscan.account.domain.UserAccountRepository;
+import com.mediscan.account.service.AccountAdministration;
 import com.mediscan.account.service.AccountService;
+import com.mediscan.account.service.DoctorDetails;
+import com.mediscan.account.service.PatientDetails;
 import com.mediscan.account.ui.AdminHomeView;
 import com.mediscan.account.ui.ChangePasswordView;
 import com.mediscan.account.ui.DoctorsAdminView;
@@ -101,6 +104,7 @@ class AccessMatrixTest extends KaribuTest {
     static final Set<Actor> PARTICIPANTS = EnumSet.of(Actor.DOCTOR, Actor.PATIENT);
     static final Set<Actor> DOCTORS = EnumSet.of(Actor.DOCTOR, Actor.OTHER_DOCTOR);
     static final Set<Actor> PATIENTS = EnumSet.of(Actor.PATIENT, Actor.OTHER_PATIENT);
+    static final Set<Actor> ADMIN_ONLY = EnumSet.of(Actor.ADMIN);
 
     /** What a case works on, made fresh for each one. */
     record Fixture(long appointmentId, long doctorProfileId, long spareAccountId, long spareProfileId, AccessMatrixTest test) {
@@ -116,6 +120,13 @@ class AccessMatrixTest extends KaribuTest {
             appointment.moveTo(AppointmentStatus.IN_PROGRESS, bean(Clock.class).instant());
             appointments.saveAndFlush(appointment);
             return appointmentId;
+        }
+
+        /** A throw-away doctor, for changes no demo doctor should undergo; returns the profile's id. */
+        long spareDoctor() {
+            DoctorDetails details = newDoctorDetails();
+            return bean(AccountService.class).createDoctor(details.email(), details.fullName(), temporaryPassword(),
+                    details.specialty(), details.registrationNumber()).getId();
         }
 
         /** Version 1 of the appointment's prescription, signed by its doctor during the call; returns its id. */
@@ -170,15 +181,15 @@ class AccessMatrixTest extends KaribuTest {
             view("", null, SIGNED_IN),
             view("doctor", DoctorDashboardView.class, DOCTORS),
             view("patient", PatientDashboardView.class, PATIENTS),
-            view("admin", AdminHomeView.class, EnumSet.of(Actor.ADMIN)),
-            view("admin/audit", AuditView.class, EnumSet.of(Actor.ADMIN)),
+            view("admin", AdminHomeView.class, ADMIN_ONLY),
+            view("admin/audit", AuditView.class, ADMIN_ONLY),
             view("change-password", ChangePasswordView.class, SIGNED_IN),
             view("records", PatientRecordsView.class, PATIENTS),
             view("patient/appointments", PatientAppointmentsView.class, PATIENTS),
             view("patient/book", BookAppointmentView.class, PATIENTS),
-            view("admin/doctors", DoctorsAdminView.class, EnumSet.of(Actor.ADMIN)),
-            view("admin/patients", PatientsAdminView.class, EnumSet.of(Actor.ADMIN)),
-            view("admin/appointments", AdminAppointmentsView.class, EnumSet.of(Actor.ADMIN)),
+            view("admin/doctors", DoctorsAdminView.class, ADMIN_ONLY),
+            view("admin/patients", PatientsAdminView.class, ADMIN_ONLY),
+            view("admin/appointments", AdminAppointmentsView.class, ADMIN_ONLY),
             recordView("video-consultation/{appointment}", ConsultationView.class, PARTICIPANTS, AuditAction.CONSULTATION_OPENED),
             recordView("records/{appointment}", ConsultationRecordView.class, PARTICIPANTS, AuditAction.RECORD_VIEWED),
             recordView("prescriptions/{prescription}/print", PrescriptionPrintView.class, PARTICIPANTS, AuditAction.PRESCRIPTION_PRINTED));
@@ -232,16 +243,55 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(PrescriptionService.class).earlierPrescriptions(f.appointmentId())),
             service("PrescriptionService.myRecords", PATIENTS, AuditAction.RECORD_VIEWED,
                     f -> f.bean(PrescriptionService.class).myRecords()),
-            service("AccountService.resetPassword", EnumSet.of(Actor.ADMIN), AuditAction.ACCOUNT_CHANGED,
-                    f -> f.bean(AccountService.class).resetPassword(f.spareAccountId(), "matrix-Reset-Pass-" + UUID.randomUUID())),
-            service("AuditTrail.find", EnumSet.of(Actor.ADMIN), AuditAction.VIEW_OPENED,
+            service("AccountAdministration.findPatients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AccountAdministration.class).findPatients(null, PageRequest.of(0, 10))),
+            service("AccountAdministration.countPatients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AccountAdministration.class).countPatients(null)),
+            service("AccountAdministration.activePatients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AccountAdministration.class).activePatients()),
+            service("AccountAdministration.findDoctors", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AccountAdministration.class).findDoctors(null, PageRequest.of(0, 10))),
+            service("AccountAdministration.countDoctors", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AccountAdministration.class).countDoctors(null)),
+            service("AccountAdministration.activeDoctors", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AccountAdministration.class).activeDoctors()),
+            service("AccountAdministration.createDoctor", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(AccountAdministration.class).createDoctor(newDoctorDetails(), temporaryPassword())),
+            service("AccountAdministration.updateDoctor", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(AccountAdministration.class).updateDoctor(f.spareDoctor(), newDoctorDetails())),
+            service("AccountAdministration.createPatient", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(AccountAdministration.class).createPatient(newPatientDetails(), temporaryPassword())),
+            service("AccountAdministration.updatePatient", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(AccountAdministration.class).updatePatient(f.spareProfileId(), newPatientDetails())),
+            service("AccountAdministration.deactivate", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(AccountAdministration.class).deactivate(f.spareAccountId())),
+            service("AccountAdministration.reactivate", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(AccountAdministration.class).reactivate(f.spareAccountId())),
+            service("AccountAdministration.resetPassword", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(AccountAdministration.class).resetPassword(f.spareAccountId(), temporaryPassword())),
+            service("AccountService.resetPassword", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(AccountService.class).resetPassword(f.spareAccountId(), temporaryPassword())),
+            service("AuditTrail.find", ADMIN_ONLY, AuditAction.VIEW_OPENED,
                     f -> f.bean(AuditTrail.class).find(AuditFilter.everything(), 0, 10)),
-            service("AuditTrail.count", EnumSet.of(Actor.ADMIN), AuditAction.VIEW_OPENED,
+            service("AuditTrail.count", ADMIN_ONLY, AuditAction.VIEW_OPENED,
                     f -> f.bean(AuditTrail.class).count(AuditFilter.everything())),
-            service("AuditTrail.patients", EnumSet.of(Actor.ADMIN), AuditAction.VIEW_OPENED,
+            service("AuditTrail.patients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
                     f -> f.bean(AuditTrail.class).patients()),
-            service("AuditTrail.exportCsv", EnumSet.of(Actor.ADMIN), AuditAction.AUDIT_EXPORTED,
+            service("AuditTrail.exportCsv", ADMIN_ONLY, AuditAction.AUDIT_EXPORTED,
                     f -> f.bean(AuditTrail.class).exportCsv(AuditFilter.everything(), new StringWriter())));
+
+    static DoctorDetails newDoctorDetails() {
+        String tag = UUID.randomUUID().toString();
+        return new DoctorDetails("Matrix Doctor", "matrix-doctor-" + tag + "@example.com", "Cardiology", "MX-" + tag);
+    }
+
+    static PatientDetails newPatientDetails() {
+        return new PatientDetails("Matrix Patient", "matrix-patient-" + UUID.randomUUID() + "@example.com", LocalDate.of(1980, 5, 6), null);
+    }
+
+    static String temporaryPassword() {
+        return "matrix-Temp-Pass-" + UUID.randomUUID();
+    }
 
     private static final AtomicLong SLOT = new AtomicLong();
 

@@ -245,9 +245,10 @@ public class AccountAdministration {
     }
 
     private SignedInUser requireAdmin(AuditAction action, String attempted) {
-        SignedInUser user = currentUser.require();
-        if (!user.is(Role.ADMIN)) {
-            audit.record(action, AuditOutcome.DENIED, AuditService.Subject.none(), "not an administrator: " + attempted);
+        SignedInUser user = currentUser.find().orElse(null);
+        if (user == null || !user.is(Role.ADMIN)) {
+            audit.record(action, AuditOutcome.DENIED, AuditService.Subject.none(),
+                    (user == null ? "not signed in: " : "not an administrator: ") + attempted);
             throw new AccessDeniedException("This action is not available to your account.");
         }
         return user;
