@@ -22,6 +22,8 @@ import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
+import com.mediscan.appointment.service.WorkingHoursService;
+import com.mediscan.appointment.service.WorkingHoursService.DayHours;
 import com.mediscan.appointment.ui.AdminAppointmentsView;
 import com.mediscan.appointment.ui.BookAppointmentView;
 import com.mediscan.appointment.ui.DoctorDashboardView;
@@ -51,9 +53,11 @@ import com.mediscan.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -243,6 +247,10 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(PrescriptionService.class).earlierPrescriptions(f.appointmentId())),
             service("PrescriptionService.myRecords", PATIENTS, AuditAction.RECORD_VIEWED,
                     f -> f.bean(PrescriptionService.class).myRecords()),
+            service("WorkingHoursService.hoursOf", EnumSet.of(Actor.DOCTOR, Actor.ADMIN), AuditAction.VIEW_OPENED,
+                    f -> f.bean(WorkingHoursService.class).hoursOf(f.doctorProfileId())),
+            service("WorkingHoursService.setHours", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
+                    f -> f.bean(WorkingHoursService.class).setHours(f.spareDoctor(), mondaysNineToFive())),
             service("AccountAdministration.findPatients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
                     f -> f.bean(AccountAdministration.class).findPatients(null, PageRequest.of(0, 10))),
             service("AccountAdministration.countPatients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
@@ -279,6 +287,10 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(AuditTrail.class).patients()),
             service("AuditTrail.exportCsv", ADMIN_ONLY, AuditAction.AUDIT_EXPORTED,
                     f -> f.bean(AuditTrail.class).exportCsv(AuditFilter.everything(), new StringWriter())));
+
+    static List<DayHours> mondaysNineToFive() {
+        return List.of(new DayHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(17, 0)));
+    }
 
     static DoctorDetails newDoctorDetails() {
         String tag = UUID.randomUUID().toString();

@@ -75,9 +75,11 @@ public class WorkingHoursService {
     /** The doctor's week, Monday first; for an administrator or the doctor themself. */
     @Transactional(readOnly = true)
     public List<DayHours> hoursOf(long doctorProfileId) {
-        SignedInUser user = currentUser.require();
-        DoctorProfile doctor = doctors.findById(doctorProfileId).orElseThrow(NotFoundOrDeniedException::new);
-        if (!user.is(Role.ADMIN) && !doctor.getAccount().getId().equals(user.accountId())) {
+        SignedInUser user = currentUser.find().orElse(null);
+        DoctorProfile doctor = doctors.findById(doctorProfileId).orElse(null);
+        if (user == null || doctor == null || !user.is(Role.ADMIN) && !doctor.getAccount().getId().equals(user.accountId())) {
+            audit.record(AuditAction.VIEW_OPENED, AuditOutcome.DENIED, new AuditService.Subject("doctor_profile", doctorProfileId, null),
+                    user == null ? "not signed in: working hours" : doctor == null ? "no such doctor" : "working hours of another doctor");
             throw new NotFoundOrDeniedException();
         }
         return week(doctor);
@@ -85,10 +87,11 @@ public class WorkingHoursService {
 
     /** Replaces the doctor's week. Administrators only. */
     public void setHours(long doctorProfileId, List<DayHours> week) {
-        SignedInUser user = currentUser.require();
+        SignedInUser user = currentUser.find().orElse(null);
         AuditService.Subject subject = new AuditService.Subject("doctor_profile", doctorProfileId, null);
-        if (!user.is(Role.ADMIN)) {
-            audit.record(AuditAction.ACCOUNT_CHANGED, AuditOutcome.DENIED, subject, "not an administrator: set working hours");
+        if (user == null || !user.is(Role.ADMIN)) {
+            audit.record(AuditAction.ACCOUNT_CHANGED, AuditOutcome.DENIED, subject,
+                    (user == null ? "not signed in" : "not an administrator") + ": set working hours");
             throw new AccessDeniedException("This action is not available to your account.");
         }
         DoctorProfile doctor = doctors.findById(doctorProfileId).orElseThrow(NotFoundOrDeniedException::new);
