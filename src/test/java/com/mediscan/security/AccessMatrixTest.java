@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.mediscan.account.domain.DoctorProfile;
 import com.mediscan.account.domain.DoctorProfileRepository;
 import com.mediscan.account.domain.PatientProfile;
 import com.mediscan.account.domain.PatientProfileRepository;
@@ -21,6 +22,7 @@ import com.mediscan.account.ui.PatientsAdminView;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.appointment.service.AppointmentFilter;
 import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.appointment.service.WorkingHoursService;
 import com.mediscan.appointment.service.WorkingHoursService.DayHours;
@@ -133,6 +135,22 @@ class AccessMatrixTest extends KaribuTest {
                     details.specialty(), details.registrationNumber()).getId();
         }
 
+        /** A slot of the doctor's, weeks ahead, that the doctor and both patients have free. */
+        Instant freeSlot() {
+            AppointmentRepository appointments = bean(AppointmentRepository.class);
+            WorkingHoursService hours = bean(WorkingHoursService.class);
+            DoctorProfile doctor = bean(DoctorProfileRepository.class).findById(doctorProfileId).orElseThrow();
+            List<Long> patientIds = Stream.of(Actor.PATIENT, Actor.OTHER_PATIENT).map(actor -> test.patientProfile(actor).getId()).toList();
+            Duration length = hours.slotLength();
+            Instant latest = bean(Clock.class).instant().plus(AppointmentService.BOOKING_HORIZON).minus(Duration.ofDays(1));
+            return hours.slotStarts(doctor, latest.minus(Duration.ofDays(28)), latest).reversed().stream()
+                    .filter(start -> Stream.concat(
+                                    appointments.findDoctorSlotsStartingBetween(doctorProfileId, start.minus(Appointment.LONGEST), start.plus(length)).stream(),
+                                    patientIds.stream().flatMap(id -> appointments.findPatientSlotsStartingBetween(id, start.minus(Appointment.LONGEST), start.plus(length)).stream()))
+                            .noneMatch(taken -> taken.overlaps(start, start.plus(length))))
+                    .findFirst().orElseThrow();
+        }
+
         /** Version 1 of the appointment's prescription, signed by its doctor during the call; returns its id. */
         long issuedPrescription() {
             inProgress();
@@ -201,6 +219,26 @@ class AccessMatrixTest extends KaribuTest {
     static final List<ServiceRule> SERVICES = List.of(
             appointmentService("AppointmentService.open", EnumSet.of(Actor.DOCTOR, Actor.PATIENT, Actor.ADMIN), AuditAction.VIEW_OPENED,
                     f -> f.bean(AppointmentService.class).open(f.appointmentId())),
+            service("AppointmentService.find", SIGNED_IN, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).find(AppointmentFilter.any(ZoneOffset.UTC), PageRequest.of(0, 10))),
+            service("AppointmentService.count", SIGNED_IN, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).count(AppointmentFilter.any(ZoneOffset.UTC))),
+            service("AppointmentService.doctorsDay", DOCTORS, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).doctorsDay(LocalDate.now(), ZoneOffset.UTC)),
+            service("AppointmentService.upcomingForPatient", PATIENTS, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).upcomingForPatient(5)),
+            service("AppointmentService.recentForPatient", PATIENTS, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).recentForPatient(5)),
+            service("AppointmentService.freeSlots", EnumSet.of(Actor.PATIENT, Actor.OTHER_PATIENT, Actor.ADMIN), AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).freeSlots(f.doctorProfileId(), LocalDate.now().plusDays(7), ZoneOffset.UTC)),
+            service("AppointmentService.freeSlotsFor", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(AppointmentService.class).freeSlotsFor(f.spareProfileId(), f.doctorProfileId(), LocalDate.now().plusDays(7), ZoneOffset.UTC)),
+            service("AppointmentService.book", PATIENTS, AuditAction.APPOINTMENT_CHANGED,
+                    f -> f.bean(AppointmentService.class).book(f.doctorProfileId(), f.freeSlot(), "Access matrix")),
+            service("AppointmentService.bookFor", ADMIN_ONLY, AuditAction.APPOINTMENT_CHANGED,
+                    f -> f.bean(AppointmentService.class).bookFor(f.spareProfileId(), f.doctorProfileId(), f.freeSlot(), "Access matrix")),
+            appointmentService("AppointmentService.reschedule", EnumSet.of(Actor.DOCTOR, Actor.PATIENT, Actor.ADMIN), AuditAction.APPOINTMENT_CHANGED,
+                    f -> f.bean(AppointmentService.class).reschedule(f.appointmentId(), f.freeSlot())),
             appointmentService("AppointmentService.freeSlotsToReschedule", EnumSet.of(Actor.DOCTOR, Actor.PATIENT, Actor.ADMIN), AuditAction.VIEW_OPENED,
                     f -> f.bean(AppointmentService.class).freeSlotsToReschedule(f.appointmentId(), LocalDate.now().plusDays(7), ZoneOffset.UTC)),
             appointmentService("AppointmentService.openConsultation", PARTICIPANTS, AuditAction.CONSULTATION_OPENED,
@@ -409,9 +447,13 @@ class AccessMatrixTest extends KaribuTest {
                 .stream().findFirst().map(AuditEvent::getId).orElse(0L);
     }
 
+    private PatientProfile patientProfile(Actor actor) {
+        return patients.findByAccountId(accounts.findByEmail(actor.email).orElseThrow().getId()).orElseThrow();
+    }
+
     private Fixture freshFixture() {
         var doctor = doctors.findByAccountId(accounts.findByEmail(Actor.DOCTOR.email).orElseThrow().getId()).orElseThrow();
-        var patient = patients.findByAccountId(accounts.findByEmail(Actor.PATIENT.email).orElseThrow().getId()).orElseThrow();
+        var patient = patientProfile(Actor.PATIENT);
         // Half-second starts never meet the whole-second slots of the demo clinic and other tests; the
         // microseconds keep each case's start later than the one before.
         Instant startsAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2))

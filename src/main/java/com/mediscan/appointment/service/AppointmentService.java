@@ -95,21 +95,21 @@ public class AppointmentService {
     public List<Appointment> find(AppointmentFilter filter, Pageable pageable) {
         Sort sort = pageable.getSort().and(Sort.by("id"));
         Pageable stable = pageable.isPaged() ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort) : Pageable.unpaged(sort);
-        SignedInUser user = currentUser.require();
+        SignedInUser user = requireRole(AuditAction.VIEW_OPENED, "list appointments", Role.values());
         return appointments.findBy(visibleTo(user).and(matching(filter, user)),
                 query -> query.sortBy(sort).slice(stable).getContent());
     }
 
     @Transactional(readOnly = true)
     public long count(AppointmentFilter filter) {
-        SignedInUser user = currentUser.require();
+        SignedInUser user = requireRole(AuditAction.VIEW_OPENED, "count appointments", Role.values());
         return appointments.count(visibleTo(user).and(matching(filter, user)));
     }
 
     /** The signed-in doctor's appointments on one day of the viewer's calendar, cancelled ones left out. */
     @Transactional(readOnly = true)
     public List<Appointment> doctorsDay(LocalDate day, ZoneId zone) {
-        SignedInUser doctor = currentUser.requireRole(Role.DOCTOR);
+        SignedInUser doctor = requireRole(AuditAction.VIEW_OPENED, "a doctor's day", Role.DOCTOR);
         return appointments.findBy(visibleTo(doctor).and(matching(AppointmentFilter.any(zone).withDay(day), doctor)),
                         query -> query.sortBy(Sort.by("startsAt")).all()).stream()
                 .filter(appointment -> appointment.getStatus() != AppointmentStatus.CANCELLED)
@@ -119,7 +119,7 @@ public class AppointmentService {
     /** The signed-in patient's appointments still to come (or under way), soonest first. */
     @Transactional(readOnly = true)
     public List<Appointment> upcomingForPatient(int limit) {
-        SignedInUser patient = currentUser.requireRole(Role.PATIENT);
+        SignedInUser patient = requireRole(AuditAction.VIEW_OPENED, "a patient's upcoming appointments", Role.PATIENT);
         Instant now = clock.instant();
         return appointments.findOpenForPatient(patient.accountId(), OPEN, now.minus(Appointment.LONGEST), PageRequest.of(0, limit * 2 + 10))
                 .stream().filter(appointment -> appointment.isUpcoming(now)).limit(limit).toList();
@@ -128,7 +128,7 @@ public class AppointmentService {
     /** The signed-in patient's past appointments, latest first. */
     @Transactional(readOnly = true)
     public List<Appointment> recentForPatient(int limit) {
-        SignedInUser patient = currentUser.requireRole(Role.PATIENT);
+        SignedInUser patient = requireRole(AuditAction.VIEW_OPENED, "a patient's past appointments", Role.PATIENT);
         Instant now = clock.instant();
         return appointments.findPastForPatient(patient.accountId(), OPEN, now, PageRequest.of(0, limit * 2 + 10))
                 .stream().filter(appointment -> !appointment.isUpcoming(now)).limit(limit).toList();
@@ -155,10 +155,7 @@ public class AppointmentService {
      */
     @Transactional(readOnly = true)
     public List<Instant> freeSlots(long doctorProfileId, LocalDate day, ZoneId zone) {
-        SignedInUser user = currentUser.require();
-        if (!user.is(Role.PATIENT) && !user.is(Role.ADMIN)) {
-            throw new AccessDeniedException("This action is not available to your account.");
-        }
+        SignedInUser user = requireRole(AuditAction.VIEW_OPENED, "free slots", Role.PATIENT, Role.ADMIN);
         PatientProfile patient = user.is(Role.PATIENT) ? patientOf(user) : null;
         return freeSlots(bookableDoctor(doctorProfileId), patient, null, day, zone);
     }
@@ -166,7 +163,7 @@ public class AppointmentService {
     /** Free slots shared by a doctor and a patient, for an administrator booking on the patient's behalf. */
     @Transactional(readOnly = true)
     public List<Instant> freeSlotsFor(long patientProfileId, long doctorProfileId, LocalDate day, ZoneId zone) {
-        currentUser.requireRole(Role.ADMIN);
+        requireRole(AuditAction.VIEW_OPENED, "free slots for a patient", Role.ADMIN);
         PatientProfile patient = patients.findById(patientProfileId).orElseThrow(NotFoundOrDeniedException::new);
         return freeSlots(bookableDoctor(doctorProfileId), patient, null, day, zone);
     }
@@ -180,17 +177,13 @@ public class AppointmentService {
 
     /** The signed-in patient books a free slot with a doctor. */
     public Appointment book(long doctorProfileId, Instant startsAt, String reason) {
-        SignedInUser user = currentUser.require();
-        if (!user.is(Role.PATIENT)) {
-            audit.record(AuditAction.APPOINTMENT_CHANGED, AuditOutcome.DENIED, AuditService.Subject.none(), "only patients book for themselves");
-            throw new AccessDeniedException("Only patients can book appointments for themselves.");
-        }
+        SignedInUser user = requireRole(AuditAction.APPOINTMENT_CHANGED, "book for themselves", Role.PATIENT);
         return place(doctorProfileId, patientOf(user), startsAt, reason, true);
     }
 
     /** An administrator books a free slot for a patient. */
     public Appointment bookFor(long patientProfileId, long doctorProfileId, Instant startsAt, String reason) {
-        requireAdmin("book for a patient");
+        requireRole(AuditAction.APPOINTMENT_CHANGED, "book for a patient", Role.ADMIN);
         PatientProfile patient = patients.findById(patientProfileId).orElseThrow(NotFoundOrDeniedException::new);
         return place(doctorProfileId, patient, startsAt, reason, false);
     }
@@ -384,11 +377,15 @@ public class AppointmentService {
         return refusal;
     }
 
-    private void requireAdmin(String attempted) {
-        if (!currentUser.require().is(Role.ADMIN)) {
-            audit.record(AuditAction.APPOINTMENT_CHANGED, AuditOutcome.DENIED, AuditService.Subject.none(), "not an administrator: " + attempted);
+    /** The signed-in user, if they have one of the roles; anyone else is refused and the attempt audited. */
+    private SignedInUser requireRole(AuditAction attempted, String what, Role... roles) {
+        SignedInUser user = currentUser.find().orElse(null);
+        if (user == null || Arrays.stream(roles).noneMatch(user::is)) {
+            audit.record(attempted, AuditOutcome.DENIED, AuditService.Subject.none(),
+                    (user == null ? "not signed in" : "not for a " + user.role().name().toLowerCase(Locale.ROOT)) + ": " + what);
             throw new AccessDeniedException("This action is not available to your account.");
         }
+        return user;
     }
 
     private boolean isPatient(Appointment appointment) {
