@@ -62,6 +62,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -85,9 +86,9 @@ import org.springframework.security.access.AccessDeniedException;
  *
  * <p>To cover a new view or service method, add one line to {@link #VIEWS} or {@link #SERVICES}.
  * Each case gets a fresh appointment between {@link Actor#DOCTOR} and {@link Actor#PATIENT} that
- * started a moment ago, so its call may be joined ({@code {appointment}} in a route), and a
- * throw-away patient account. A call that needs more (a call under way, a signed prescription,
- * a free slot) asks its {@link Fixture} for it, written straight to the database as nobody.
+ * started a moment ago, so its call may be joined ({@code {appointment}} in a route). A call
+ * that needs more (a call under way, a signed prescription, a free slot, a throw-away account)
+ * asks its {@link Fixture} for it, written straight to the database as nobody.
  */
 class AccessMatrixTest extends KaribuTest {
 
@@ -113,7 +114,7 @@ class AccessMatrixTest extends KaribuTest {
     static final Set<Actor> ADMIN_ONLY = EnumSet.of(Actor.ADMIN);
 
     /** What a case works on, made fresh for each one. */
-    record Fixture(long appointmentId, long doctorProfileId, long spareAccountId, long spareProfileId, AccessMatrixTest test) {
+    record Fixture(long appointmentId, long doctorProfileId, AccessMatrixTest test) {
 
         <T> T bean(Class<T> type) {
             return test.applicationContext.getBean(type);
@@ -128,27 +129,38 @@ class AccessMatrixTest extends KaribuTest {
             return appointmentId;
         }
 
-        /** A throw-away doctor, for changes no demo doctor should undergo; returns the profile's id. */
-        long spareDoctor() {
+        /** A throw-away doctor, for changes no demo doctor should undergo. */
+        DoctorProfile newDoctor() {
             DoctorDetails details = newDoctorDetails();
             return bean(AccountService.class).createDoctor(details.email(), details.fullName(), temporaryPassword(),
-                    details.specialty(), details.registrationNumber()).getId();
+                    details.specialty(), details.registrationNumber());
+        }
+
+        /** A throw-away patient, for changes and bookings no demo patient should undergo. */
+        PatientProfile newPatient() {
+            PatientDetails details = newPatientDetails();
+            return bean(AccountService.class).createPatient(details.email(), details.fullName(), temporaryPassword(),
+                    details.dateOfBirth(), null);
         }
 
         /** A slot of the doctor's, weeks ahead, that the doctor and both patients have free. */
         Instant freeSlot() {
-            AppointmentRepository appointments = bean(AppointmentRepository.class);
             WorkingHoursService hours = bean(WorkingHoursService.class);
             DoctorProfile doctor = bean(DoctorProfileRepository.class).findById(doctorProfileId).orElseThrow();
-            List<Long> patientIds = Stream.of(Actor.PATIENT, Actor.OTHER_PATIENT).map(actor -> test.patientProfile(actor).getId()).toList();
-            Duration length = hours.slotLength();
             Instant latest = bean(Clock.class).instant().plus(AppointmentService.BOOKING_HORIZON).minus(Duration.ofDays(1));
             return hours.slotStarts(doctor, latest.minus(Duration.ofDays(28)), latest).reversed().stream()
-                    .filter(start -> Stream.concat(
-                                    appointments.findDoctorSlotsStartingBetween(doctorProfileId, start.minus(Appointment.LONGEST), start.plus(length)).stream(),
-                                    patientIds.stream().flatMap(id -> appointments.findPatientSlotsStartingBetween(id, start.minus(Appointment.LONGEST), start.plus(length)).stream()))
-                            .noneMatch(taken -> taken.overlaps(start, start.plus(length))))
+                    .filter(start -> nothingBooked(start, start.plus(hours.slotLength())))
                     .findFirst().orElseThrow();
+        }
+
+        private boolean nothingBooked(Instant start, Instant end) {
+            AppointmentRepository appointments = bean(AppointmentRepository.class);
+            Instant earliest = start.minus(Appointment.LONGEST);
+            List<Appointment> around = new ArrayList<>(appointments.findDoctorSlotsStartingBetween(doctorProfileId, earliest, end));
+            for (Actor patient : PATIENTS) {
+                around.addAll(appointments.findPatientSlotsStartingBetween(test.patientProfile(patient).getId(), earliest, end));
+            }
+            return around.stream().noneMatch(booked -> booked.overlaps(start, end));
         }
 
         /** Version 1 of the appointment's prescription, signed by its doctor during the call; returns its id. */
@@ -232,11 +244,11 @@ class AccessMatrixTest extends KaribuTest {
             service("AppointmentService.freeSlots", EnumSet.of(Actor.PATIENT, Actor.OTHER_PATIENT, Actor.ADMIN), AuditAction.VIEW_OPENED,
                     f -> f.bean(AppointmentService.class).freeSlots(f.doctorProfileId(), LocalDate.now().plusDays(7), ZoneOffset.UTC)),
             service("AppointmentService.freeSlotsFor", ADMIN_ONLY, AuditAction.VIEW_OPENED,
-                    f -> f.bean(AppointmentService.class).freeSlotsFor(f.spareProfileId(), f.doctorProfileId(), LocalDate.now().plusDays(7), ZoneOffset.UTC)),
+                    f -> f.bean(AppointmentService.class).freeSlotsFor(f.newPatient().getId(), f.doctorProfileId(), LocalDate.now().plusDays(7), ZoneOffset.UTC)),
             service("AppointmentService.book", PATIENTS, AuditAction.APPOINTMENT_CHANGED,
                     f -> f.bean(AppointmentService.class).book(f.doctorProfileId(), f.freeSlot(), "Access matrix")),
             service("AppointmentService.bookFor", ADMIN_ONLY, AuditAction.APPOINTMENT_CHANGED,
-                    f -> f.bean(AppointmentService.class).bookFor(f.spareProfileId(), f.doctorProfileId(), f.freeSlot(), "Access matrix")),
+                    f -> f.bean(AppointmentService.class).bookFor(f.newPatient().getId(), f.doctorProfileId(), f.freeSlot(), "Access matrix")),
             appointmentService("AppointmentService.reschedule", EnumSet.of(Actor.DOCTOR, Actor.PATIENT, Actor.ADMIN), AuditAction.APPOINTMENT_CHANGED,
                     f -> f.bean(AppointmentService.class).reschedule(f.appointmentId(), f.freeSlot())),
             appointmentService("AppointmentService.freeSlotsToReschedule", EnumSet.of(Actor.DOCTOR, Actor.PATIENT, Actor.ADMIN), AuditAction.VIEW_OPENED,
@@ -288,7 +300,7 @@ class AccessMatrixTest extends KaribuTest {
             service("WorkingHoursService.hoursOf", EnumSet.of(Actor.DOCTOR, Actor.ADMIN), AuditAction.VIEW_OPENED,
                     f -> f.bean(WorkingHoursService.class).hoursOf(f.doctorProfileId())),
             service("WorkingHoursService.setHours", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
-                    f -> f.bean(WorkingHoursService.class).setHours(f.spareDoctor(), mondaysNineToFive())),
+                    f -> f.bean(WorkingHoursService.class).setHours(f.newDoctor().getId(), mondaysNineToFive())),
             service("AccountAdministration.findPatients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
                     f -> f.bean(AccountAdministration.class).findPatients(null, PageRequest.of(0, 10))),
             service("AccountAdministration.countPatients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
@@ -304,19 +316,19 @@ class AccessMatrixTest extends KaribuTest {
             service("AccountAdministration.createDoctor", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
                     f -> f.bean(AccountAdministration.class).createDoctor(newDoctorDetails(), temporaryPassword())),
             service("AccountAdministration.updateDoctor", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
-                    f -> f.bean(AccountAdministration.class).updateDoctor(f.spareDoctor(), newDoctorDetails())),
+                    f -> f.bean(AccountAdministration.class).updateDoctor(f.newDoctor().getId(), newDoctorDetails())),
             service("AccountAdministration.createPatient", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
                     f -> f.bean(AccountAdministration.class).createPatient(newPatientDetails(), temporaryPassword())),
             service("AccountAdministration.updatePatient", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
-                    f -> f.bean(AccountAdministration.class).updatePatient(f.spareProfileId(), newPatientDetails())),
+                    f -> f.bean(AccountAdministration.class).updatePatient(f.newPatient().getId(), newPatientDetails())),
             service("AccountAdministration.deactivate", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
-                    f -> f.bean(AccountAdministration.class).deactivate(f.spareAccountId())),
+                    f -> f.bean(AccountAdministration.class).deactivate(f.newPatient().getAccount().getId())),
             service("AccountAdministration.reactivate", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
-                    f -> f.bean(AccountAdministration.class).reactivate(f.spareAccountId())),
+                    f -> f.bean(AccountAdministration.class).reactivate(f.newPatient().getAccount().getId())),
             service("AccountAdministration.resetPassword", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
-                    f -> f.bean(AccountAdministration.class).resetPassword(f.spareAccountId(), temporaryPassword())),
+                    f -> f.bean(AccountAdministration.class).resetPassword(f.newPatient().getAccount().getId(), temporaryPassword())),
             service("AccountService.resetPassword", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
-                    f -> f.bean(AccountService.class).resetPassword(f.spareAccountId(), temporaryPassword())),
+                    f -> f.bean(AccountService.class).resetPassword(f.newPatient().getAccount().getId(), temporaryPassword())),
             service("AuditTrail.find", ADMIN_ONLY, AuditAction.VIEW_OPENED,
                     f -> f.bean(AuditTrail.class).find(AuditFilter.everything(), 0, 10)),
             service("AuditTrail.count", ADMIN_ONLY, AuditAction.VIEW_OPENED,
@@ -353,8 +365,6 @@ class AccessMatrixTest extends KaribuTest {
     PatientProfileRepository patients;
     @Autowired
     UserAccountRepository accounts;
-    @Autowired
-    AccountService accountService;
     @Autowired
     AuditEventRepository auditEvents;
     @Autowired
@@ -459,8 +469,6 @@ class AccessMatrixTest extends KaribuTest {
         Instant startsAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2))
                 .plusMillis(500).plus(SLOT.incrementAndGet(), ChronoUnit.MICROS);
         Appointment appointment = appointments.save(new Appointment(doctor, patient, startsAt, Duration.ofMinutes(30), "Access matrix"));
-        PatientProfile spare = accountService.createPatient("matrix-" + UUID.randomUUID() + "@example.com", "Matrix Spare",
-                "matrix-Spare-Pass-" + UUID.randomUUID(), LocalDate.of(1980, 5, 6), null);
-        return new Fixture(appointment.getId(), doctor.getId(), spare.getAccount().getId(), spare.getId(), this);
+        return new Fixture(appointment.getId(), doctor.getId(), this);
     }
 }
