@@ -1,5 +1,8 @@
 package com.mediscan.browser;
 
+import static com.mediscan.support.CallPages.button;
+import static com.mediscan.support.CallPages.connected;
+import static com.mediscan.support.CallPages.status;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,19 +103,8 @@ class ConsultationBrowserIT extends BrowserTest {
         return page;
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 
-    private static Locator status(Page page) {
-        return page.locator(".connection-status");
-    }
 
-    private static void connected(Page... pages) {
-        for (Page page : pages) {
-            assertThat(status(page)).hasText("Connected");
-        }
-    }
 
     /** The other side's video has a size and its frames keep being decoded and painted. */
     private static void seesRemoteVideo(Page page) {

@@ -1,5 +1,8 @@
 package com.mediscan.browser;
 
+import static com.mediscan.support.CallPages.button;
+import static com.mediscan.support.CallPages.connected;
+import static com.mediscan.support.CallPages.status;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +11,7 @@ import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.support.BrowserTest;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.TestAppointments;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -99,19 +100,11 @@ class ServerRestartBrowserIT extends BrowserTest {
 
     private Page join(Page page, Appointment appointment) {
         page.navigate(url("/video-consultation/" + appointment.getId()));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join now")).click();
+        button(page, "Join now").click();
         return page;
     }
 
-    private static Locator status(Page page) {
-        return page.locator(".connection-status");
-    }
 
-    private static void connected(Page... pages) {
-        for (Page page : pages) {
-            assertThat(status(page)).hasText("Connected");
-        }
-    }
 
     private static void framesKeepArriving(Page page) {
         long before = ((Number) page.evaluate(FRAMES_DECODED)).longValue();
