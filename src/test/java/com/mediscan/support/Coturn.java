@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class Coturn implements AutoCloseable {
 
     public static final String BINARY = "/usr/bin/turnserver";
+    private static final int RELAY_PORTS = 60;
 
     private final Process process;
     private final int port;
@@ -35,7 +36,7 @@ public final class Coturn implements AutoCloseable {
         Path config = Files.createTempFile("coturn", ".conf");
         Files.write(config, List.of(
                 "listening-ip=127.0.0.1", "relay-ip=127.0.0.1", "listening-port=" + port,
-                "min-port=" + (port + 1), "max-port=" + (port + 60),
+                "min-port=" + (port + 1), "max-port=" + (port + RELAY_PORTS),
                 "use-auth-secret", "static-auth-secret=" + secret, "realm=mediscan.test", "fingerprint",
                 "no-cli", "no-tls", "no-dtls", "allow-loopback-peers", "no-multicast-peers",
                 "log-file=stdout", "simple-log"));
@@ -58,6 +59,11 @@ public final class Coturn implements AutoCloseable {
 
     public String turnUrl() {
         return "turn:127.0.0.1:" + port + "?transport=udp";
+    }
+
+    /** Whether {@code port} is one this server hands out as a relay address. */
+    public boolean isRelayPort(int candidatePort) {
+        return candidatePort >= port + 1 && candidatePort <= port + RELAY_PORTS;
     }
 
     /** Allocates a relay with coturn's own client; true when the server accepted the credential. */
