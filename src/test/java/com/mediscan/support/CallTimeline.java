@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * Records in every page of a browser context when its call reaches each step: camera open, peer
  * connection created, offer and answer, ICE candidates, ICE and DTLS connected, and the first
- * remote video frame received and painted. Times are milliseconds since the epoch
+ * remote video frame received and painted; also when Vaadin's push socket opens and each push
+ * message arrives. Times are milliseconds since the epoch
  * ({@code performance.timeOrigin + performance.now()}), so the marks of two browser contexts and
- * the server's clock can be compared. It hooks the page's RTCPeerConnection and getUserMedia and
- * the element's public {@code connect} and {@code receiveSignal}, so it measures the call as it
- * runs, not a copy of it.
+ * the server's clock can be compared. It hooks the page's RTCPeerConnection, WebSocket and
+ * getUserMedia and the element's public {@code connect} and {@code receiveSignal}, so it measures
+ * the call as it runs, not a copy of it.
  */
 public final class CallTimeline {
 
@@ -35,6 +36,16 @@ public final class CallTimeline {
                   return stream;
                 };
               }
+
+              const NativeWebSocket = window.WebSocket;
+              window.WebSocket = class extends NativeWebSocket {
+                constructor(...args) {
+                  super(...args);
+                  mark('push socket opening');
+                  this.addEventListener('open', () => mark('push socket open'));
+                  this.addEventListener('message', () => mark('push message'));
+                }
+              };
 
               const NativePeerConnection = window.RTCPeerConnection;
               window.RTCPeerConnection = class extends NativePeerConnection {
