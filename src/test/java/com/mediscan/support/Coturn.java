@@ -4,25 +4,32 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real coturn (Debian's `turnserver`) on loopback with a shared secret, for tests that claim
- * TURN works. Loopback peers are allowed here only because everything runs on one machine; the
- * README's production configuration refuses them.
+ * TURN works: the tests' own configuration ({@link #start}), or another one such as README's moved
+ * onto loopback ({@link #startWith}). Loopback peers are allowed only in the tests' own, because
+ * there everything runs on one machine; the README's production configuration refuses them.
  */
 public final class Coturn implements AutoCloseable {
 
     public static final String BINARY = "/usr/bin/turnserver";
     private static final int RELAY_PORTS = 60;
+    /** Settings this class decides: where coturn listens and relays, its ports, secret and log. */
+    private static final List<String> OWN_SETTINGS = List.of("listening-ip", "relay-ip", "external-ip", "listening-port",
+            "tls-listening-port", "min-port", "max-port", "static-auth-secret", "cert", "pkey", "log-file");
 
     private final Process process;
+    private final Path log;
     private final int port;
     private final String secret;
 
-    private Coturn(Process process, int port, String secret) {
+    private Coturn(Process process, Path log, int port, String secret) {
         this.process = process;
+        this.log = log;
         this.port = port;
         this.secret = secret;
     }
@@ -31,20 +38,32 @@ public final class Coturn implements AutoCloseable {
         return Files.isExecutable(Path.of(BINARY));
     }
 
+    /** The test server: REST secret, no TLS, and loopback peers allowed so two browsers on this machine can meet. */
     public static Coturn start(String secret) throws IOException, InterruptedException {
+        return startWith(List.of("use-auth-secret", "realm=mediscan.test", "fingerprint",
+                "no-cli", "allow-loopback-peers", "no-multicast-peers", "simple-log"), secret);
+    }
+
+    /**
+     * coturn with the given configuration file lines, moved onto loopback: its addresses, ports,
+     * secret, certificate and log are replaced by this machine's, and TLS is left out.
+     */
+    public static Coturn startWith(List<String> configuration, String secret) throws IOException, InterruptedException {
         int port = freePort();
+        Path log = Files.createTempFile("coturn", ".log");
+        List<String> lines = new ArrayList<>(configuration.stream()
+                .filter(line -> OWN_SETTINGS.stream().noneMatch(setting -> line.strip().startsWith(setting)))
+                .toList());
+        lines.addAll(List.of("listening-ip=127.0.0.1", "relay-ip=127.0.0.1", "listening-port=" + port,
+                "min-port=" + (port + 1), "max-port=" + (port + RELAY_PORTS), "static-auth-secret=" + secret,
+                "no-tls", "no-dtls", "log-file=stdout"));
         Path config = Files.createTempFile("coturn", ".conf");
-        Files.write(config, List.of(
-                "listening-ip=127.0.0.1", "relay-ip=127.0.0.1", "listening-port=" + port,
-                "min-port=" + (port + 1), "max-port=" + (port + RELAY_PORTS),
-                "use-auth-secret", "static-auth-secret=" + secret, "realm=mediscan.test", "fingerprint",
-                "no-cli", "no-tls", "no-dtls", "allow-loopback-peers", "no-multicast-peers",
-                "log-file=stdout", "simple-log"));
+        Files.write(config, lines);
         Process process = new ProcessBuilder(BINARY, "-c", config.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("coturn", ".log").toFile())
+                .redirectOutput(log.toFile())
                 .start();
-        Coturn coturn = new Coturn(process, port, secret);
+        Coturn coturn = new Coturn(process, log, port, secret);
         coturn.awaitListening();
         return coturn;
     }
@@ -68,14 +87,34 @@ public final class Coturn implements AutoCloseable {
 
     /** Allocates a relay with coturn's own client; true when the server accepted the credential. */
     public boolean acceptsCredential(String username, String password) throws IOException, InterruptedException {
-        Process client = new ProcessBuilder("/usr/bin/turnutils_uclient", "-u", username, "-w", password,
-                "-p", String.valueOf(port), "-y", "-n", "1", "-m", "1", "-l", "100", "127.0.0.1")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return client(username, password, "-y").exitCode() == 0;
+    }
+
+    /** Allocates a relay and asks it to send to {@code peer}; true when coturn refuses that address (403 Forbidden IP). */
+    public boolean refusesPeer(String peer, String username, String password) throws IOException, InterruptedException {
+        return client(username, password, "-e", peer).output().contains("Forbidden IP");
+    }
+
+    /** What coturn has logged so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private record ClientRun(int exitCode, String output) {
+    }
+
+    private ClientRun client(String username, String password, String... target) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/turnutils_uclient", "-u", username, "-w", password,
+                "-p", String.valueOf(port), "-n", "1", "-m", "1", "-l", "100"));
+        command.addAll(List.of(target));
+        command.add("127.0.0.1");
+        Path output = Files.createTempFile("turnutils", ".log");
+        Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!client.waitFor(30, TimeUnit.SECONDS)) {
             client.destroyForcibly();
-            return false;
+            return new ClientRun(-1, Files.readString(output));
         }
-        return client.exitValue() == 0;
+        return new ClientRun(client.exitValue(), Files.readString(output));
     }
 
     private void awaitListening() throws InterruptedException, IOException {
