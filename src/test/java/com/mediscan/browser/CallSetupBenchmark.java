@@ -14,8 +14,10 @@ import com.mediscan.support.CallTimeline;
 import com.mediscan.support.CallTimeline.Mark;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.TestAppointments;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,12 +40,11 @@ import org.springframework.context.ApplicationContext;
  * <p>A call set-up is measured from "both joined", the instant the server seats the second
  * participant in the room (its clock), to the later of the two pages painting its first remote
  * video frame ({@code requestVideoFrameCallback}, the browser's clock as epoch milliseconds: the
- * same machine's clock). The patient waits in the room with camera and microphone open; then the
- * doctor, already signed in, opens the room. The floor is two RTCPeerConnections in one page of
- * the same browser: one participant's camera is open, the other's is opened inside the measured
- * time (as the doctor's is), candidates and descriptions pass directly, and it ends when both
- * remote videos have painted a frame. Each run measures one floor and one call; one unmeasured
- * round warms both up.
+ * same machine's clock). The patient has joined and waits with camera and microphone open; the
+ * doctor opens the room, sees the own camera in the check before joining, and presses "Join now".
+ * The floor is two RTCPeerConnections in one page of the same browser, both cameras open:
+ * candidates and descriptions pass directly, and it ends when both remote videos have painted a
+ * frame. Each run measures one floor and one call; one unmeasured round warms both up.
  */
 class CallSetupBenchmark extends BrowserTest {
 
@@ -52,7 +53,7 @@ class CallSetupBenchmark extends BrowserTest {
     private static final String FLOOR = """
             async () => {
               const camera = () => navigator.mediaDevices.getUserMedia(%s);
-              const waitingMedia = await camera();
+              const [waitingMedia, joiningMedia] = await Promise.all([camera(), camera()]);
               const start = performance.now();
               const waiting = new RTCPeerConnection(), joining = new RTCPeerConnection();
               const pending = new Map([[waiting, []], [joining, []]]);
@@ -77,17 +78,16 @@ class CallSetupBenchmark extends BrowserTest {
               const connections = [connected(waiting), connected(joining)];
 
               waitingMedia.getTracks().forEach(track => waiting.addTrack(track, waitingMedia));
-              const [joiningMedia] = await Promise.all([camera(), waiting.setLocalDescription()]);
-              const mediaOpen = performance.now();
-              await accept(joining, waiting.localDescription);
               joiningMedia.getTracks().forEach(track => joining.addTrack(track, joiningMedia));
+              await waiting.setLocalDescription();
+              await accept(joining, waiting.localDescription);
               await joining.setLocalDescription();
               await accept(waiting, joining.localDescription);
               const [framesAt, connectedAt] = await Promise.all([Promise.all(frames), Promise.all(connections)]);
 
               [waiting, joining].forEach(pc => pc.close());
               [waitingMedia, joiningMedia].forEach(stream => stream.getTracks().forEach(track => track.stop()));
-              return { total: Math.max(...framesAt) - start, media: mediaOpen - start, connected: Math.max(...connectedAt) - start };
+              return { total: Math.max(...framesAt) - start, connected: Math.max(...connectedAt) - start };
             }""".formatted(CAMERA);
 
     @Autowired
@@ -104,6 +104,8 @@ class CallSetupBenchmark extends BrowserTest {
 
     private static final Pattern DESCRIPTION_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"(\\w+)\"");
     private static final boolean PRINT_TIMELINES = Boolean.getBoolean("benchmark.timelines");
+    private static final String LOCAL_VIDEO_PLAYS =
+            "() => document.querySelector('mediscan-call')?.shadowRoot.querySelector('video[data-role=\"local\"]').videoWidth > 0";
 
     @Test
     void callSetUpNextToTheOnePageFloor() throws Exception {
@@ -139,16 +141,22 @@ class CallSetupBenchmark extends BrowserTest {
         Page patient = CallTimeline.recorded(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD));
         Page doctor = CallTimeline.recorded(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD));
         patient.navigate(room);
+        joinNow(patient).click();
         assertThat(patient.locator(".connection-status")).hasText("Waiting");
-        patient.waitForFunction("() => document.querySelector('mediscan-call').shadowRoot.querySelector('video[data-role=\"local\"]').videoWidth > 0");
+        patient.waitForFunction(LOCAL_VIDEO_PLAYS);
 
         List<Mark> requests = new CopyOnWriteArrayList<>();
-        doctor.onRequestFinished(request -> {
-            var timing = request.timing();
-            requests.add(new Mark("doctor: request sent " + request.url().replaceFirst("^https?://[^/]+", ""), timing.startTime));
-            requests.add(new Mark("doctor: response ended " + request.url().replaceFirst("^https?://[^/]+", ""), timing.startTime + timing.responseEnd));
-        });
+        for (var side : Map.of("doctor", doctor, "patient", patient).entrySet()) {
+            side.getValue().onRequestFinished(request -> {
+                var timing = request.timing();
+                String path = request.url().replaceFirst("^https?://[^/]+", "");
+                requests.add(new Mark(side.getKey() + ": request sent " + path, timing.startTime));
+                requests.add(new Mark(side.getKey() + ": response ended " + path, timing.startTime + timing.responseEnd));
+            });
+        }
         doctor.navigate(room);
+        doctor.waitForFunction(LOCAL_VIDEO_PLAYS);
+        joinNow(doctor).click();
         CallTimeline.awaitFramesPainted(doctor, 0);
         CallTimeline.awaitFramesPainted(patient, 0);
         listening.close();
@@ -171,13 +179,17 @@ class CallSetupBenchmark extends BrowserTest {
         if (PRINT_TIMELINES) {
             all.addAll(requests);
             all.sort((one, other) -> Double.compare(one.at(), other.at()));
-            StringBuilder timeline = new StringBuilder("timeline, ms after both joined:\n");
+            StringBuilder timeline = new StringBuilder("timeline, ms after both joined (%s):%n".formatted(Instant.ofEpochMilli((long) bothJoined)));
             all.forEach(mark -> timeline.append("%7.1f  %s%n".formatted(mark.at() - bothJoined, mark.name())));
             System.out.println(timeline);
         }
         patient.context().close();
         doctor.context().close();
         return new CallSetUp(end - bothJoined, steps);
+    }
+
+    private static Locator joinNow(Page page) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join now").setExact(true));
     }
 
     private static String describe(RoomEvent event, long doctorAccount) {

@@ -10,6 +10,7 @@ import com.mediscan.support.Coturn;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.TestAppointments;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +113,7 @@ class TurnRelayBrowserIT extends BrowserTest {
     private Page join(String email, String password, Appointment appointment) {
         Page page = CallTimeline.recorded(signedIn(email, password));
         page.navigate(url("/video-consultation/" + appointment.getId()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join now").setExact(true)).click();
         return page;
     }
 

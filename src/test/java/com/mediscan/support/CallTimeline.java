@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * Records in every page of a browser context when its call reaches each step: camera open, peer
  * connection created, offer and answer, ICE candidates, ICE and DTLS connected, and the first
- * remote video frame received and painted; also when Vaadin's push socket opens and each push
- * message arrives. Times are milliseconds since the epoch
+ * remote video frame received and painted; also when Vaadin's push socket opens, each push
+ * message arrives, and the page's main thread is busy for 50 ms or more at once ("long task").
+ * Times are milliseconds since the epoch
  * ({@code performance.timeOrigin + performance.now()}), so the marks of two browser contexts and
  * the server's clock can be compared. It hooks the page's RTCPeerConnection, WebSocket and
  * getUserMedia and the element's public {@code connect} and {@code receiveSignal}, so it measures
@@ -36,6 +37,11 @@ public final class CallTimeline {
                   return stream;
                 };
               }
+
+              new PerformanceObserver(list => list.getEntries().forEach(task => {
+                mark('long task started', performance.timeOrigin + task.startTime);
+                mark('long task ended', performance.timeOrigin + task.startTime + task.duration);
+              })).observe({ type: 'longtask', buffered: true });
 
               const NativeWebSocket = window.WebSocket;
               window.WebSocket = class extends NativeWebSocket {
