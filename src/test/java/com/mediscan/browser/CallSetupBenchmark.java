@@ -2,7 +2,6 @@ package com.mediscan.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.consultation.service.CallSignal;
 import com.mediscan.consultation.service.PresenceChanged;
@@ -17,10 +16,12 @@ import com.mediscan.support.TestAppointments;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,9 @@ import org.springframework.context.ApplicationContext;
 /**
  * How long a call takes to set up, next to what the same browser needs at the least. Not a test
  * (it asserts no timing) and not part of {@code ./mvnw verify}: {@code ./mvnw verify -Pbenchmark}
- * runs it ({@code -Dbenchmark.runs=N}, 10 by default).
+ * runs it ({@code -Dbenchmark.runs=N}, 10 by default; {@code -Dbenchmark.timelines=true} also
+ * prints every call's timeline, with the server's relays and both pages' requests). A call that
+ * does not connect stops the run and prints its timeline.
  *
  * <p>A call set-up is measured from "both joined", the instant the server seats the second
  * participant in the room (its clock), to the later of the two pages painting its first remote
@@ -99,11 +102,9 @@ class CallSetupBenchmark extends BrowserTest {
     @Autowired
     RoomBus bus;
 
-    @Autowired
-    UserAccountRepository accounts;
-
     private static final Pattern DESCRIPTION_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"(\\w+)\"");
     private static final boolean PRINT_TIMELINES = Boolean.getBoolean("benchmark.timelines");
+    private static final Comparator<Mark> BY_TIME = Comparator.comparingDouble(Mark::at);
     private static final String LOCAL_VIDEO_PLAYS =
             "() => document.querySelector('mediscan-call')?.shadowRoot.querySelector('video[data-role=\"local\"]').videoWidth > 0";
 
@@ -134,9 +135,9 @@ class CallSetupBenchmark extends BrowserTest {
     private CallSetUp call() throws Exception {
         Appointment appointment = TestAppointments.joinableNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
         long doctorAccount = appointment.getDoctor().getAccount().getId();
-        List<Mark> server = new CopyOnWriteArrayList<>();
+        List<Mark> marks = new CopyOnWriteArrayList<>();
         AutoCloseable listening = bus.subscribe(appointment.getId(),
-                event -> server.add(new Mark("server: " + describe(event, doctorAccount), epochMillis(Instant.now()))));
+                event -> marks.add(new Mark("server: " + describe(event, doctorAccount), epochMillis(Instant.now()))));
         String room = url("/video-consultation/" + appointment.getId());
         Page patient = CallTimeline.recorded(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD));
         Page doctor = CallTimeline.recorded(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD));
@@ -145,47 +146,58 @@ class CallSetupBenchmark extends BrowserTest {
         assertThat(patient.locator(".connection-status")).hasText("Waiting");
         patient.waitForFunction(LOCAL_VIDEO_PLAYS);
 
+        Map<String, Page> sides = Map.of("doctor", doctor, "patient", patient);
         List<Mark> requests = new CopyOnWriteArrayList<>();
-        for (var side : Map.of("doctor", doctor, "patient", patient).entrySet()) {
-            side.getValue().onRequestFinished(request -> {
-                var timing = request.timing();
-                String path = request.url().replaceFirst("^https?://[^/]+", "");
-                requests.add(new Mark(side.getKey() + ": request sent " + path, timing.startTime));
-                requests.add(new Mark(side.getKey() + ": response ended " + path, timing.startTime + timing.responseEnd));
-            });
-        }
+        sides.forEach((side, page) -> page.onRequestFinished(request -> {
+            var timing = request.timing();
+            String path = request.url().replaceFirst("^https?://[^/]+", "");
+            requests.add(new Mark(side + ": request sent " + path, timing.startTime));
+            requests.add(new Mark(side + ": response ended " + path, timing.startTime + timing.responseEnd));
+        }));
         doctor.navigate(room);
         doctor.waitForFunction(LOCAL_VIDEO_PLAYS);
         joinNow(doctor).click();
-        CallTimeline.awaitFramesPainted(doctor, 0);
-        CallTimeline.awaitFramesPainted(patient, 0);
+        try {
+            CallTimeline.awaitFramesPainted(doctor, 0);
+            CallTimeline.awaitFramesPainted(patient, 0);
+        } catch (TimeoutError notConnected) {
+            sides.forEach((side, page) -> CallTimeline.marks(page).forEach(mark -> marks.add(new Mark(side + ": " + mark.name(), mark.at()))));
+            marks.addAll(requests);
+            printTimeline(marks, bothJoined(appointment));
+            throw new AssertionError("The call did not show video on both sides; its timeline is printed above", notConnected);
+        }
         listening.close();
 
-        long patientAccount = accounts.findByEmail(DemoUsers.KRIYA).orElseThrow().getId();
-        double bothJoined = epochMillis(rooms.peerOf(new RoomRegistry.Seat(appointment.getId(), patientAccount, "benchmark"))
-                .orElseThrow().presentSince());
-        Map<String, Double> steps = new LinkedHashMap<>();
-        List<Mark> all = new ArrayList<>(server);
+        double bothJoined = bothJoined(appointment);
         double end = 0;
-        for (var side : Map.of("doctor", doctor, "patient", patient).entrySet()) {
-            List<Mark> marks = CallTimeline.marks(side.getValue());
-            marks.forEach(mark -> all.add(new Mark(side.getKey() + ": " + mark.name(), mark.at())));
-            end = Math.max(end, CallTimeline.first(marks, CallTimeline.FIRST_FRAME_PAINTED).orElseThrow());
+        for (var side : sides.entrySet()) {
+            List<Mark> page = CallTimeline.marks(side.getValue());
+            page.forEach(mark -> marks.add(new Mark(side.getKey() + ": " + mark.name(), mark.at())));
+            end = Math.max(end, CallTimeline.first(page, CallTimeline.FIRST_FRAME_PAINTED).orElseThrow());
         }
-        all.sort((one, other) -> Double.compare(one.at(), other.at()));
-        for (Mark mark : all) {
-            steps.putIfAbsent(mark.name(), mark.at() - bothJoined);
-        }
+        Map<String, Double> steps = new LinkedHashMap<>();
+        marks.stream().filter(mark -> mark.at() >= bothJoined).sorted(BY_TIME)
+                .forEach(mark -> steps.putIfAbsent(mark.name(), mark.at() - bothJoined));
         if (PRINT_TIMELINES) {
-            all.addAll(requests);
-            all.sort((one, other) -> Double.compare(one.at(), other.at()));
-            StringBuilder timeline = new StringBuilder("timeline, ms after both joined (%s):%n".formatted(Instant.ofEpochMilli((long) bothJoined)));
-            all.forEach(mark -> timeline.append("%7.1f  %s%n".formatted(mark.at() - bothJoined, mark.name())));
-            System.out.println(timeline);
+            marks.addAll(requests);
+            printTimeline(marks, bothJoined);
         }
         patient.context().close();
         doctor.context().close();
         return new CallSetUp(end - bothJoined, steps);
+    }
+
+    /** When the server seated the doctor, who came second. */
+    private double bothJoined(Appointment appointment) {
+        long patientAccount = appointment.getPatient().getAccount().getId();
+        return epochMillis(rooms.peerOf(new RoomRegistry.Seat(appointment.getId(), patientAccount, "benchmark"))
+                .orElseThrow().presentSince());
+    }
+
+    private static void printTimeline(List<Mark> marks, double bothJoined) {
+        StringBuilder timeline = new StringBuilder("timeline, ms after both joined (%s):%n".formatted(Instant.ofEpochMilli((long) bothJoined)));
+        marks.stream().sorted(BY_TIME).forEach(mark -> timeline.append("%7.1f  %s%n".formatted(mark.at() - bothJoined, mark.name())));
+        System.out.println(timeline);
     }
 
     private static Locator joinNow(Page page) {
@@ -237,7 +249,7 @@ class CallSetupBenchmark extends BrowserTest {
         out.append("%-46s %6.0f ms %5.0f ms%n".formatted("one-page loopback floor", floorMedian, floorP95));
         out.append("%-46s %8.2f %8.2f%n".formatted("ratio", callMedian / floorMedian, callP95 / floorP95));
         out.append("%-46s %6.0f ms %5.0f ms%n".formatted("  floor: both connected (DTLS)", median(floorConnected), p95(floorConnected)));
-        out.append("%nWhere the call's time goes: median ms after both joined, first time in each page%n".formatted());
+        out.append("%nWhere the time goes: median ms from both joined to the first time after it that each step happened%n".formatted());
         steps.entrySet().stream()
                 .sorted((one, other) -> Double.compare(median(one.getValue()), median(other.getValue())))
                 .forEach(step -> out.append("%7.0f  %s%s%n".formatted(median(step.getValue()), step.getKey(),
