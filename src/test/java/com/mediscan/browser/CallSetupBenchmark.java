@@ -9,15 +9,14 @@ import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.consultation.service.RoomEvent;
 import com.mediscan.consultation.service.RoomRegistry;
 import com.mediscan.support.BrowserTest;
+import com.mediscan.support.CallPages;
 import com.mediscan.support.CallTimeline;
 import com.mediscan.support.CallTimeline.Mark;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.TestAppointments;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.TimeoutError;
-import com.microsoft.playwright.options.AriaRole;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -142,8 +141,8 @@ class CallSetupBenchmark extends BrowserTest {
         Page patient = CallTimeline.recorded(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD));
         Page doctor = CallTimeline.recorded(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD));
         patient.navigate(room);
-        joinNow(patient).click();
-        assertThat(patient.locator(".connection-status")).hasText("Waiting");
+        CallPages.button(patient, "Join now").click();
+        assertThat(CallPages.status(patient)).hasText("Waiting");
         patient.waitForFunction(LOCAL_VIDEO_PLAYS);
 
         Map<String, Page> sides = Map.of("doctor", doctor, "patient", patient);
@@ -156,7 +155,7 @@ class CallSetupBenchmark extends BrowserTest {
         }));
         doctor.navigate(room);
         doctor.waitForFunction(LOCAL_VIDEO_PLAYS);
-        joinNow(doctor).click();
+        CallPages.button(doctor, "Join now").click();
         try {
             CallTimeline.awaitFramesPainted(doctor, 0);
             CallTimeline.awaitFramesPainted(patient, 0);
@@ -198,10 +197,6 @@ class CallSetupBenchmark extends BrowserTest {
         StringBuilder timeline = new StringBuilder("timeline, ms after both joined (%s):%n".formatted(Instant.ofEpochMilli((long) bothJoined)));
         marks.stream().sorted(BY_TIME).forEach(mark -> timeline.append("%7.1f  %s%n".formatted(mark.at() - bothJoined, mark.name())));
         System.out.println(timeline);
-    }
-
-    private static Locator joinNow(Page page) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join now").setExact(true));
     }
 
     private static String describe(RoomEvent event, long doctorAccount) {

@@ -1,16 +1,15 @@
 package com.mediscan.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.support.BrowserTest;
+import com.mediscan.support.CallPages;
 import com.mediscan.support.CallTimeline;
 import com.mediscan.support.Coturn;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.TestAppointments;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -90,10 +89,7 @@ class TurnRelayBrowserIT extends BrowserTest {
         Page patient = join(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD, appointment);
         Page doctor = join(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD, appointment);
 
-        for (Page page : new Page[] {doctor, patient}) {
-            assertThat(page.locator(".connection-status")).hasText("Connected");
-            CallTimeline.awaitFramesPainted(page, 0);
-        }
+        CallPages.connected(doctor, patient);
         for (Page page : new Page[] {doctor, patient}) {
             Map<?, ?> path = selectedPath(page);
             assertThat(path.get("policy")).isEqualTo("relay");
@@ -113,7 +109,7 @@ class TurnRelayBrowserIT extends BrowserTest {
     private Page join(String email, String password, Appointment appointment) {
         Page page = CallTimeline.recorded(signedIn(email, password));
         page.navigate(url("/video-consultation/" + appointment.getId()));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join now").setExact(true)).click();
+        CallPages.button(page, "Join now").click();
         return page;
     }
 
