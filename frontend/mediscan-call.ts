@@ -212,6 +212,11 @@ class MediscanCall extends HTMLElement {
       }
     };
     pc.onnegotiationneeded = async () => {
+      // The first offer comes from the impolite (doctor's) side only: when both offered at once, the
+      // polite side rolled its offer back and Chromium then gathered no candidates for its answer.
+      if (this.polite && !pc.remoteDescription) {
+        return;
+      }
       try {
         peer.makingOffer = true;
         await pc.setLocalDescription();

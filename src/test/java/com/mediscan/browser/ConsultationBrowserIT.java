@@ -124,6 +124,16 @@ class ConsultationBrowserIT extends BrowserTest {
     }
 
     @Test
+    void aPatientWhoJoinsAfterTheDoctorConnects() {
+        Page doctor = joinAsDoctor();
+        assertThat(status(doctor)).hasText("Waiting");
+        Page patient = joinAsPatient();
+        connected(doctor, patient);
+        seesRemoteVideo(doctor);
+        seesRemoteVideo(patient);
+    }
+
+    @Test
     void bothSeeEachOtherAndTheMediaControlsWork() {
         Page patient = joinAsPatient();
         assertThat(patient.getByText("Waiting for Dr. Rajesh Patel")).isVisible();
