@@ -1,6 +1,5 @@
 package com.mediscan.security;
 
-import com.mediscan.account.domain.Role;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -21,13 +20,5 @@ public class CurrentUser {
 
     public SignedInUser require() {
         return find().orElseThrow(() -> new AccessDeniedException("Please sign in first."));
-    }
-
-    public SignedInUser requireRole(Role role) {
-        SignedInUser user = require();
-        if (!user.is(role)) {
-            throw new AccessDeniedException("This action is not available to your account.");
-        }
-        return user;
     }
 }

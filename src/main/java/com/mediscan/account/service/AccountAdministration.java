@@ -10,6 +10,7 @@ import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.audit.domain.AuditAction;
 import com.mediscan.audit.domain.AuditOutcome;
 import com.mediscan.audit.service.AuditService;
+import com.mediscan.audit.service.RoleGuard;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.security.CurrentUser;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,17 +45,19 @@ public class AccountAdministration {
     private final PatientProfileRepository patients;
     private final CurrentUser currentUser;
     private final AuditService audit;
+    private final RoleGuard roles;
     private final Clock clock;
 
     public AccountAdministration(AccountService accountService, UserAccountRepository accounts,
                                  DoctorProfileRepository doctors, PatientProfileRepository patients,
-                                 CurrentUser currentUser, AuditService audit, Clock clock) {
+                                 CurrentUser currentUser, AuditService audit, RoleGuard roles, Clock clock) {
         this.accountService = accountService;
         this.accounts = accounts;
         this.doctors = doctors;
         this.patients = patients;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.roles = roles;
         this.clock = clock;
     }
 
@@ -245,13 +247,7 @@ public class AccountAdministration {
     }
 
     private SignedInUser requireAdmin(AuditAction action, String attempted) {
-        SignedInUser user = currentUser.find().orElse(null);
-        if (user == null || !user.is(Role.ADMIN)) {
-            audit.record(action, AuditOutcome.DENIED, AuditService.Subject.none(),
-                    (user == null ? "not signed in: " : "not an administrator: ") + attempted);
-            throw new AccessDeniedException("This action is not available to your account.");
-        }
-        return user;
+        return roles.require(action, AuditService.Subject.none(), attempted, Role.ADMIN);
     }
 
     private void changed(UserAccount account, String detail) {

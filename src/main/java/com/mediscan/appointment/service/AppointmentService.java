@@ -11,6 +11,7 @@ import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.audit.domain.AuditAction;
 import com.mediscan.audit.domain.AuditOutcome;
 import com.mediscan.audit.service.AuditService;
+import com.mediscan.audit.service.RoleGuard;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.security.CurrentUser;
@@ -33,7 +34,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,11 +61,12 @@ public class AppointmentService {
     private final JoinWindow joinWindow;
     private final CurrentUser currentUser;
     private final AuditService audit;
+    private final RoleGuard roles;
     private final Clock clock;
 
     public AppointmentService(AppointmentRepository appointments, DoctorProfileRepository doctors,
                               PatientProfileRepository patients, WorkingHoursService workingHours, AppointmentAccess access,
-                              JoinWindow joinWindow, CurrentUser currentUser, AuditService audit, Clock clock) {
+                              JoinWindow joinWindow, CurrentUser currentUser, AuditService audit, RoleGuard roles, Clock clock) {
         this.appointments = appointments;
         this.doctors = doctors;
         this.patients = patients;
@@ -74,6 +75,7 @@ public class AppointmentService {
         this.joinWindow = joinWindow;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.roles = roles;
         this.clock = clock;
     }
 
@@ -95,21 +97,21 @@ public class AppointmentService {
     public List<Appointment> find(AppointmentFilter filter, Pageable pageable) {
         Sort sort = pageable.getSort().and(Sort.by("id"));
         Pageable stable = pageable.isPaged() ? PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), sort) : Pageable.unpaged(sort);
-        SignedInUser user = requireRole(AuditAction.VIEW_OPENED, "list appointments", Role.values());
+        SignedInUser user = roles.require(AuditAction.VIEW_OPENED, AuditService.Subject.none(), "list appointments", Role.values());
         return appointments.findBy(visibleTo(user).and(matching(filter, user)),
                 query -> query.sortBy(sort).slice(stable).getContent());
     }
 
     @Transactional(readOnly = true)
     public long count(AppointmentFilter filter) {
-        SignedInUser user = requireRole(AuditAction.VIEW_OPENED, "count appointments", Role.values());
+        SignedInUser user = roles.require(AuditAction.VIEW_OPENED, AuditService.Subject.none(), "count appointments", Role.values());
         return appointments.count(visibleTo(user).and(matching(filter, user)));
     }
 
     /** The signed-in doctor's appointments on one day of the viewer's calendar, cancelled ones left out. */
     @Transactional(readOnly = true)
     public List<Appointment> doctorsDay(LocalDate day, ZoneId zone) {
-        SignedInUser doctor = requireRole(AuditAction.VIEW_OPENED, "a doctor's day", Role.DOCTOR);
+        SignedInUser doctor = roles.require(AuditAction.VIEW_OPENED, AuditService.Subject.none(), "a doctor's day", Role.DOCTOR);
         return appointments.findBy(visibleTo(doctor).and(matching(AppointmentFilter.any(zone).withDay(day), doctor)),
                         query -> query.sortBy(Sort.by("startsAt")).all()).stream()
                 .filter(appointment -> appointment.getStatus() != AppointmentStatus.CANCELLED)
@@ -119,7 +121,7 @@ public class AppointmentService {
     /** The signed-in patient's appointments still to come (or under way), soonest first. */
     @Transactional(readOnly = true)
     public List<Appointment> upcomingForPatient(int limit) {
-        SignedInUser patient = requireRole(AuditAction.VIEW_OPENED, "a patient's upcoming appointments", Role.PATIENT);
+        SignedInUser patient = roles.require(AuditAction.VIEW_OPENED, AuditService.Subject.none(), "a patient's upcoming appointments", Role.PATIENT);
         Instant now = clock.instant();
         return appointments.findOpenForPatient(patient.accountId(), OPEN, now.minus(Appointment.LONGEST), PageRequest.of(0, limit * 2 + 10))
                 .stream().filter(appointment -> appointment.isUpcoming(now)).limit(limit).toList();
@@ -128,7 +130,7 @@ public class AppointmentService {
     /** The signed-in patient's past appointments, latest first. */
     @Transactional(readOnly = true)
     public List<Appointment> recentForPatient(int limit) {
-        SignedInUser patient = requireRole(AuditAction.VIEW_OPENED, "a patient's past appointments", Role.PATIENT);
+        SignedInUser patient = roles.require(AuditAction.VIEW_OPENED, AuditService.Subject.none(), "a patient's past appointments", Role.PATIENT);
         Instant now = clock.instant();
         return appointments.findPastForPatient(patient.accountId(), OPEN, now, PageRequest.of(0, limit * 2 + 10))
                 .stream().filter(appointment -> !appointment.isUpcoming(now)).limit(limit).toList();
@@ -155,7 +157,7 @@ public class AppointmentService {
      */
     @Transactional(readOnly = true)
     public List<Instant> freeSlots(long doctorProfileId, LocalDate day, ZoneId zone) {
-        SignedInUser user = requireRole(AuditAction.VIEW_OPENED, "free slots", Role.PATIENT, Role.ADMIN);
+        SignedInUser user = roles.require(AuditAction.VIEW_OPENED, AuditService.Subject.none(), "free slots", Role.PATIENT, Role.ADMIN);
         PatientProfile patient = user.is(Role.PATIENT) ? patientOf(user) : null;
         return freeSlots(bookableDoctor(doctorProfileId), patient, null, day, zone);
     }
@@ -163,7 +165,7 @@ public class AppointmentService {
     /** Free slots shared by a doctor and a patient, for an administrator booking on the patient's behalf. */
     @Transactional(readOnly = true)
     public List<Instant> freeSlotsFor(long patientProfileId, long doctorProfileId, LocalDate day, ZoneId zone) {
-        requireRole(AuditAction.VIEW_OPENED, "free slots for a patient", Role.ADMIN);
+        roles.require(AuditAction.VIEW_OPENED, AuditService.Subject.none(), "free slots for a patient", Role.ADMIN);
         PatientProfile patient = patients.findById(patientProfileId).orElseThrow(NotFoundOrDeniedException::new);
         return freeSlots(bookableDoctor(doctorProfileId), patient, null, day, zone);
     }
@@ -177,13 +179,13 @@ public class AppointmentService {
 
     /** The signed-in patient books a free slot with a doctor. */
     public Appointment book(long doctorProfileId, Instant startsAt, String reason) {
-        SignedInUser user = requireRole(AuditAction.APPOINTMENT_CHANGED, "book for themselves", Role.PATIENT);
+        SignedInUser user = roles.require(AuditAction.APPOINTMENT_CHANGED, AuditService.Subject.none(), "book for themselves", Role.PATIENT);
         return place(doctorProfileId, patientOf(user), startsAt, reason, true);
     }
 
     /** An administrator books a free slot for a patient. */
     public Appointment bookFor(long patientProfileId, long doctorProfileId, Instant startsAt, String reason) {
-        requireRole(AuditAction.APPOINTMENT_CHANGED, "book for a patient", Role.ADMIN);
+        roles.require(AuditAction.APPOINTMENT_CHANGED, AuditService.Subject.none(), "book for a patient", Role.ADMIN);
         PatientProfile patient = patients.findById(patientProfileId).orElseThrow(NotFoundOrDeniedException::new);
         return place(doctorProfileId, patient, startsAt, reason, false);
     }
@@ -375,17 +377,6 @@ public class AppointmentService {
     private BusinessRuleException refused(AuditService.Subject subject, BusinessRuleException refusal) {
         audit.record(AuditAction.APPOINTMENT_CHANGED, AuditOutcome.DENIED, subject, refusal.getMessage());
         return refusal;
-    }
-
-    /** The signed-in user, if they have one of the roles; anyone else is refused and the attempt audited. */
-    private SignedInUser requireRole(AuditAction attempted, String what, Role... roles) {
-        SignedInUser user = currentUser.find().orElse(null);
-        if (user == null || Arrays.stream(roles).noneMatch(user::is)) {
-            audit.record(attempted, AuditOutcome.DENIED, AuditService.Subject.none(),
-                    (user == null ? "not signed in" : "not for a " + user.role().name().toLowerCase(Locale.ROOT)) + ": " + what);
-            throw new AccessDeniedException("This action is not available to your account.");
-        }
-        return user;
     }
 
     private boolean isPatient(Appointment appointment) {

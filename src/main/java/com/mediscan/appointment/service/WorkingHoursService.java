@@ -8,6 +8,7 @@ import com.mediscan.appointment.domain.WorkingHoursRepository;
 import com.mediscan.audit.domain.AuditAction;
 import com.mediscan.audit.domain.AuditOutcome;
 import com.mediscan.audit.service.AuditService;
+import com.mediscan.audit.service.RoleGuard;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.security.CurrentUser;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,16 +49,18 @@ public class WorkingHoursService {
     private final DoctorProfileRepository doctors;
     private final CurrentUser currentUser;
     private final AuditService audit;
+    private final RoleGuard roles;
     private final ZoneId clinicZone;
     private final Duration slotLength;
 
     public WorkingHoursService(WorkingHoursRepository workingHours, DoctorProfileRepository doctors, CurrentUser currentUser,
-                               AuditService audit, @Value("${mediscan.clinic.time-zone:}") String clinicZone,
+                               AuditService audit, RoleGuard roles, @Value("${mediscan.clinic.time-zone:}") String clinicZone,
                                @Value("${mediscan.appointment.length:PT30M}") Duration slotLength) {
         this.workingHours = workingHours;
         this.doctors = doctors;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.roles = roles;
         this.clinicZone = clinicZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(clinicZone);
         this.slotLength = slotLength;
     }
@@ -87,13 +89,8 @@ public class WorkingHoursService {
 
     /** Replaces the doctor's week. Administrators only. */
     public void setHours(long doctorProfileId, List<DayHours> week) {
-        SignedInUser user = currentUser.find().orElse(null);
         AuditService.Subject subject = new AuditService.Subject("doctor_profile", doctorProfileId, null);
-        if (user == null || !user.is(Role.ADMIN)) {
-            audit.record(AuditAction.ACCOUNT_CHANGED, AuditOutcome.DENIED, subject,
-                    (user == null ? "not signed in" : "not an administrator") + ": set working hours");
-            throw new AccessDeniedException("This action is not available to your account.");
-        }
+        roles.require(AuditAction.ACCOUNT_CHANGED, subject, "set working hours", Role.ADMIN);
         DoctorProfile doctor = doctors.findById(doctorProfileId).orElseThrow(NotFoundOrDeniedException::new);
         Map<DayOfWeek, DayHours> wanted = new EnumMap<>(DayOfWeek.class);
         for (DayHours day : week) {
