@@ -5,14 +5,23 @@
  * the own video as a small movable tile. Everything else - who is in the room, where signals
  * go, what the buttons say - is decided by the server side (consultation/ui/MediaCall.java).
  *
- * Signals are opaque JSON for the server: {description}, {candidate} or {state}.
+ * Signals are opaque JSON for the server: {description}, {candidate} or {state}, or an array of them when several
+ * are ready at once (one server call instead of several: Vaadin sends one request at a time).
  */
 
 type MediaState = { audio: boolean; video: boolean; sharing: boolean; audioOnly?: boolean };
 type Quality = { level: 'good' | 'fair' | 'poor'; detail: string };
 type Counters = { at: number; lost: number; received: number; bytes: number };
 type Signal = { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit; state?: MediaState };
-type Peer = { pc: RTCPeerConnection; seat: string; makingOffer: boolean; ignoreOffer: boolean; audio?: RTCRtpSender; video?: RTCRtpSender };
+/**
+ * One peer connection. It is made before the other participant is there (seat empty): tracks on it, and on the
+ * doctor's side the first offer made and its candidates gathered, all waiting in the outbox; connect() gives it
+ * the other window's seat and sends what waited, so "both joined" starts with the offer on its way.
+ */
+type Peer = {
+  pc: RTCPeerConnection; seat?: string; makingOffer: boolean; ignoreOffer: boolean; audio?: RTCRtpSender; video?: RTCRtpSender;
+  outbox: Signal[]; reportedConnected: boolean;
+};
 
 interface ServerSide {
   signal(payload: string): void;
@@ -181,7 +190,10 @@ class MediscanCall extends HTMLElement {
   }
 
   startMedia(): Promise<void> {
-    this.media ??= this.openMedia();
+    if (!this.media) {
+      this.media = this.openMedia();
+      this.media.then(() => this.prepareNext());
+    }
     return this.media;
   }
 
@@ -189,15 +201,25 @@ class MediscanCall extends HTMLElement {
     if (this.hungUp || this.peer?.seat === seat) {
       return;
     }
-    this.closePeer();
+    if (this.peer?.seat) {
+      this.closePeer(); // a connection to an older window of the other participant
+    }
+    const peer = this.peer ?? this.preparePeer();
+    peer.seat = seat;
+    this.find('.remote').classList.add('with-peer');
+    this.sendState();
+    this.flush(peer);
+  }
+
+  /** A peer connection with the local tracks on it, ready before the other participant arrives. */
+  private preparePeer(): Peer {
     const pc = new RTCPeerConnection({
       iceServers: (this.iceServers ?? []).map(({ urls, username, credential }) =>
         username ? { urls, username, credential: credential ?? undefined } : { urls }),
       iceTransportPolicy: this.relayOnly ? 'relay' : 'all',
     });
-    const peer: Peer = { pc, seat, makingOffer: false, ignoreOffer: false };
+    const peer: Peer = { pc, makingOffer: false, ignoreOffer: false, outbox: [], reportedConnected: false };
     this.peer = peer;
-    this.find('.remote').classList.add('with-peer');
     this.remoteStream = new MediaStream();
     this.video('remote').srcObject = this.remoteStream;
 
@@ -207,8 +229,8 @@ class MediscanCall extends HTMLElement {
       this.playRemote();
     };
     pc.onicecandidate = ({ candidate }) => {
-      if (candidate && this.peer === peer) {
-        this.send({ candidate: candidate.toJSON() });
+      if (candidate) {
+        this.send(peer, { candidate: candidate.toJSON() });
       }
     };
     pc.onnegotiationneeded = async () => {
@@ -220,9 +242,7 @@ class MediscanCall extends HTMLElement {
       try {
         peer.makingOffer = true;
         await pc.setLocalDescription();
-        if (this.peer === peer) {
-          this.send({ description: pc.localDescription!.toJSON() });
-        }
+        this.send(peer, { description: pc.localDescription!.toJSON() });
       } catch (error) {
         console.warn('mediscan-call: offer failed', error);
       } finally {
@@ -237,11 +257,14 @@ class MediscanCall extends HTMLElement {
       }
     };
     pc.onconnectionstatechange = () => {
-      if (this.peer === peer) {
+      // The server only needs to learn when the call became connected or stopped being so; every other
+      // report would hold up the signals behind it (Vaadin has one request to the server in flight at a time).
+      const connected = pc.connectionState === 'connected';
+      if (this.peer === peer && peer.seat && connected !== peer.reportedConnected) {
+        peer.reportedConnected = connected;
         this.$server.connectionStateChanged(pc.connectionState);
       }
     };
-    this.$server.connectionStateChanged(pc.connectionState);
     // Signals for this connection wait in the inbox until the local tracks are on it.
     this.enqueue(async () => {
       await this.startMedia();
@@ -249,11 +272,19 @@ class MediscanCall extends HTMLElement {
         await this.addLocalTracks(peer);
       }
     });
-    this.sendState();
+    return peer;
+  }
+
+  /** Prepares the next peer connection while nobody else is there, so it is ready when they come. */
+  private prepareNext() {
+    if (!this.hungUp && !this.peer) {
+      this.preparePeer();
+    }
   }
 
   disconnect() {
     this.closePeer();
+    this.prepareNext();
   }
 
   /** New ICE credentials and candidates on the same connection; media resumes without a new call. */
@@ -315,8 +346,8 @@ class MediscanCall extends HTMLElement {
   }
 
   receiveSignal(payload: string) {
-    const signal: Signal = JSON.parse(payload);
-    this.enqueue(() => this.handle(signal));
+    const signals: Signal | Signal[] = JSON.parse(payload);
+    (Array.isArray(signals) ? signals : [signals]).forEach(signal => this.enqueue(() => this.handle(signal)));
   }
 
   async setMicrophoneEnabled(on: boolean) {
@@ -676,7 +707,7 @@ class MediscanCall extends HTMLElement {
       await pc.setRemoteDescription(description);
       if (description.type === 'offer') {
         await pc.setLocalDescription();
-        this.send({ description: pc.localDescription!.toJSON() });
+        this.send(peer, { description: pc.localDescription!.toJSON() });
       }
     } else if (candidate) {
       try {
@@ -693,13 +724,31 @@ class MediscanCall extends HTMLElement {
     this.inbox = this.inbox.then(task).catch(error => console.warn('mediscan-call:', error));
   }
 
-  private send(signal: Signal) {
-    this.$server.signal(JSON.stringify(signal));
+  /** Signals of the current connection wait until it has a seat, and leave together at the end of the task. */
+  private send(peer: Peer, signal: Signal) {
+    if (this.peer !== peer) {
+      return;
+    }
+    if (signal.state) {
+      peer.outbox = peer.outbox.filter(waiting => !waiting.state); // only the latest state counts
+    }
+    peer.outbox.push(signal);
+    if (peer.seat && peer.outbox.length === 1) {
+      queueMicrotask(() => this.flush(peer));
+    }
+  }
+
+  private flush(peer: Peer) {
+    if (this.peer !== peer || !peer.seat || peer.outbox.length === 0) {
+      return;
+    }
+    const signals = peer.outbox.splice(0);
+    this.$server.signal(JSON.stringify(signals.length === 1 ? signals[0] : signals));
   }
 
   private sendState() {
     if (this.peer) {
-      this.send({ state: { audio: this.microphoneOn, video: !!this.outgoingVideo(), sharing: !!this.screen, audioOnly: this.audioOnly } });
+      this.send(this.peer, { state: { audio: this.microphoneOn, video: !!this.outgoingVideo(), sharing: !!this.screen, audioOnly: this.audioOnly } });
     }
   }
 
