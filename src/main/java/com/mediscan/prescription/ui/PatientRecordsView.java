@@ -2,7 +2,7 @@ package com.mediscan.prescription.ui;
 
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
-import com.mediscan.base.ui.ChatTranscripts;
+import com.mediscan.base.ui.RecordSection;
 import com.mediscan.base.ui.ViewerTime;
 import com.mediscan.fhir.service.FhirExportLinks;
 import com.mediscan.fhir.service.FhirExportService;
@@ -34,7 +34,7 @@ public class PatientRecordsView extends Div {
     final Div consultations = new Div();
     FhirExportAnchor export;
 
-    public PatientRecordsView(PrescriptionService service, FhirExportService fhirExport, ObjectProvider<ChatTranscripts> transcripts) {
+    public PatientRecordsView(PrescriptionService service, FhirExportService fhirExport, ObjectProvider<RecordSection> transcripts) {
         addClassNames("patient-records-view", "view-content");
         consultations.addClassName("consultation-list");
         add(new H2(TITLE));
@@ -54,7 +54,7 @@ public class PatientRecordsView extends Div {
         }
     }
 
-    private static Div consultation(ConsultationRecord record, PrescriptionService service, ObjectProvider<ChatTranscripts> transcripts) {
+    private static Div consultation(ConsultationRecord record, PrescriptionService service, ObjectProvider<RecordSection> transcripts) {
         Appointment appointment = record.appointment();
         Div card = new Div();
         card.addClassNames("glass-card", "consultation-record");
