@@ -88,6 +88,12 @@ public class RoomRegistry {
         return room != null && room.isCurrent(seat);
     }
 
+    /** Since when the account is in the appointment's room, if it is (the doctor's queue asks this of patients). */
+    public Optional<Instant> presentSince(long appointmentId, long accountId) {
+        Room room = rooms.get(appointmentId);
+        return room == null ? Optional.empty() : Optional.ofNullable(room.occupantOf(accountId)).map(Occupant::presentSince);
+    }
+
     /** The other participant, when they are in the room. */
     public Optional<Occupant> peerOf(Seat seat) {
         Room room = rooms.get(seat.appointmentId());
@@ -170,6 +176,10 @@ public class RoomRegistry {
         synchronized boolean isCurrent(Seat seat) {
             Occupant occupant = occupants.get(seat.accountId());
             return occupant != null && occupant.seat().equals(seat);
+        }
+
+        synchronized Occupant occupantOf(long accountId) {
+            return occupants.get(accountId);
         }
 
         synchronized Occupant otherThan(long accountId) {
