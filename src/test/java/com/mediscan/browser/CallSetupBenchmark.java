@@ -141,6 +141,7 @@ class CallSetupBenchmark extends BrowserTest {
         Page patient = CallTimeline.recorded(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD));
         Page doctor = CallTimeline.recorded(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD));
         patient.navigate(room);
+        CallPages.checkInIfAsked(patient, DemoUsers.KRIYA_DATE_OF_BIRTH);
         CallPages.button(patient, "Join now").click();
         assertThat(CallPages.status(patient)).hasText("Waiting");
         patient.waitForFunction(LOCAL_VIDEO_PLAYS);

@@ -37,6 +37,7 @@ import com.mediscan.appointment.service.WorkingHoursService;
 import com.mediscan.appointment.service.WorkingHoursService.DayHours;
 import com.mediscan.appointment.ui.AdminAppointmentsView;
 import com.mediscan.appointment.ui.BookAppointmentView;
+import com.mediscan.appointment.ui.ConsentAdminView;
 import com.mediscan.appointment.ui.DoctorDashboardView;
 import com.mediscan.appointment.ui.PatientAppointmentsView;
 import com.mediscan.appointment.ui.PatientDashboardView;
@@ -277,6 +278,7 @@ class AccessMatrixTest extends KaribuTest {
             view("admin/doctors", DoctorsAdminView.class, ADMIN_ONLY),
             view("admin/patients", PatientsAdminView.class, ADMIN_ONLY),
             view("admin/appointments", AdminAppointmentsView.class, ADMIN_ONLY),
+            view("admin/consent", ConsentAdminView.class, ADMIN_ONLY),
             recordView("video-consultation/{appointment}", ConsultationView.class, PARTICIPANTS, AuditAction.CONSULTATION_OPENED),
             recordView("records/{appointment}", ConsultationRecordView.class, PARTICIPANTS, AuditAction.RECORD_VIEWED),
             recordView("prescriptions/{prescription}/print", PrescriptionPrintView.class, PARTICIPANTS, AuditAction.PRESCRIPTION_PRINTED));

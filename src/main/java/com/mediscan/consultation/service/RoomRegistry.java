@@ -45,20 +45,24 @@ public class RoomRegistry {
     private final ConcurrentMap<Long, Room> rooms = new ConcurrentHashMap<>();
     private final RoomBus bus;
     private final Clock clock;
+    private final RoomAdmission admission;
 
-    public RoomRegistry(RoomBus bus, Clock clock) {
+    public RoomRegistry(RoomBus bus, Clock clock, RoomAdmission admission) {
         this.bus = bus;
         this.clock = clock;
+        this.admission = admission;
     }
 
     /**
      * Seats the account in the appointment's room (the appointment comes from a checked
      * {@code openConsultation}); a seat the same account held in another window is taken over.
+     * {@link RoomAdmission} refuses a patient who has not checked in.
      */
     public Seat enter(Appointment appointment, long accountId) {
         if (!appointment.involves(accountId)) {
             throw new NotFoundOrDeniedException();
         }
+        admission.requireAdmitted(appointment, accountId);
         Seat seat = new Seat(appointment.getId(), accountId, UUID.randomUUID().toString());
         Instant now = clock.instant();
         rooms.compute(appointment.getId(), (id, room) -> {

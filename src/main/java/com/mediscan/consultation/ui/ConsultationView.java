@@ -4,6 +4,7 @@ import com.mediscan.account.domain.Role;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
+import com.mediscan.appointment.ui.CheckInComponents;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.base.ui.Notices;
@@ -92,6 +93,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private final Clock clock;
     private final ChatPanelFactory chatPanels;
     private final PrescriptionPanelFactory prescriptionPanels;
+    private final CheckInComponents checkIn;
 
     private Phase phase = Phase.CLOSED;
     private Appointment appointment;
@@ -130,6 +132,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     final Button joinCameraOff = new Button("Join with camera off");
     final Button joinAudioOnly = new Button("Join with audio only");
     final Dialog deviceDialog = new Dialog();
+    /** The patient's check-in, shown instead of the check before joining until it is done. */
+    final Div checkInStep = new Div();
     DevicePickers devicePickers;
     private boolean audioOnly;
     MediaCall mediaCall;
@@ -138,7 +142,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
                             CurrentUser currentUser, CallTicker ticker, Clock clock, ChatPanelFactory chatPanels,
-                            PrescriptionPanelFactory prescriptionPanels) {
+                            PrescriptionPanelFactory prescriptionPanels, CheckInComponents checkIn) {
         this.appointmentService = appointmentService;
         this.rooms = rooms;
         this.bus = bus;
@@ -148,6 +152,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         this.clock = clock;
         this.chatPanels = chatPanels;
         this.prescriptionPanels = prescriptionPanels;
+        this.checkIn = checkIn;
         addClassName("consultation-view");
     }
 
@@ -225,9 +230,13 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         Span presenceDot = new Span();
         presenceDot.addClassName("presence-dot");
         waitingPanel.add(presenceDot, waitingTitle, waitingDetail, mediaProblem);
+        if (forDoctor) {
+            waitingPanel.add(checkIn.summaryFor(opened.getId()));
+        }
 
         buildPreJoin();
-        Div stage = new Div(mediaCall, waitingPanel, preJoin);
+        checkInStep.setVisible(false);
+        Div stage = new Div(mediaCall, waitingPanel, preJoin, checkInStep);
         stage.addClassName("call-stage");
         chat = chatPanels.create(opened.getId());
         chat.setPanelOpen(false);
@@ -329,10 +338,23 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         mediaCall.startMedia();
         if (appointment.getStatus() == AppointmentStatus.IN_PROGRESS && callStartedAt != null) {
             // Back after a reload or a lost connection: straight into the running call, no second check.
-            enterRoom();
+            enterRoomOrSayWhyNot();
         } else {
             showPreJoin(true);
+            if (!forDoctor) {
+                checkIn.stepsFor(appointment, this::checkedIn).ifPresent(steps -> {
+                    preJoin.setVisible(false);
+                    checkInStep.add(steps);
+                    checkInStep.setVisible(true);
+                });
+            }
         }
+    }
+
+    private void checkedIn() {
+        checkInStep.removeAll();
+        checkInStep.setVisible(false);
+        preJoin.setVisible(true);
     }
 
     /** Leaves the check before joining and enters the room, as the person chose. */
@@ -347,7 +369,19 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             setAudioOnly(true);
         }
         showPreJoin(false);
-        enterRoom();
+        enterRoomOrSayWhyNot();
+    }
+
+    /** The room refuses a patient who has not checked in (another window may have changed it): say so in the check. */
+    private void enterRoomOrSayWhyNot() {
+        try {
+            enterRoom();
+        } catch (BusinessRuleException refused) {
+            stopListening();
+            showPreJoin(true);
+            preJoinProblem.setText(refused.getMessage());
+            preJoinProblem.setVisible(true);
+        }
     }
 
     private void showPreJoin(boolean show) {

@@ -244,7 +244,7 @@ abstract class CheckInServiceContract {
     @Test
     void theRoomRefusesAPatientWhoHasNotCheckedInAndSaysWhy() {
         long patientAccount = patient.getAccount().getId();
-        assertThatThrownBy(() -> checkIns.requireAdmitted(appointment, patientAccount))
+        assertThatThrownBy(() -> rooms.enter(appointment, patientAccount))
                 .isInstanceOf(BusinessRuleException.class).hasMessage(CheckInService.CHECK_IN_FIRST);
         assertThat(auditOfThisAppointment()).anyMatch(event -> event.getAction() == AuditAction.CHECK_IN
                 && event.getOutcome() == AuditOutcome.DENIED && event.getDetail().startsWith("entering the room without"));
@@ -258,7 +258,7 @@ abstract class CheckInServiceContract {
         rooms.leave(patientsSeat);
 
         publish("A changed consent text: the patient agrees again before entering.");
-        assertThatThrownBy(() -> checkIns.requireAdmitted(appointment, patientAccount)).hasMessage(CheckInService.CHECK_IN_FIRST);
+        assertThatThrownBy(() -> rooms.enter(appointment, patientAccount)).hasMessage(CheckInService.CHECK_IN_FIRST);
         agreeToCurrent();
         asPatient();
         assertThat(checkIns.status(appointment.getId()).ready()).as("check-in is once per appointment").isTrue();
@@ -275,7 +275,7 @@ abstract class CheckInServiceContract {
         assertThat(checkIns.confirmIdentity(appointment.getId(), patient.getDateOfBirth()).outcome())
                 .as("the right answer does not open a locked check-in").isEqualTo(IdentityOutcome.LOCKED);
         assertThatThrownBy(() -> checkIns.complete(appointment.getId(), TestCheckIns.IN_MUMBAI)).hasMessage(CheckInService.LOCKED);
-        assertThatThrownBy(() -> checkIns.requireAdmitted(appointment, patient.getAccount().getId())).hasMessage(CheckInService.LOCKED);
+        assertThatThrownBy(() -> rooms.enter(appointment, patient.getAccount().getId())).hasMessage(CheckInService.LOCKED);
         assertThat(checkIns.status(appointment.getId()).locked()).isTrue();
 
         List<AuditEvent> trail = auditOfThisAppointment();
