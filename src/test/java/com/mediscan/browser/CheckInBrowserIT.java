@@ -78,7 +78,8 @@ class CheckInBrowserIT extends BrowserTest {
         place.getByLabel("Town, address or other details").fill("Home, Bandra");
         patient.getByLabel("Reason for the visit").fill("Palpitations again since Monday");
         button(patient, "Check in").click();
-        assertThat(patient.getByText("This date of birth does not match our records. 2 attempts left.")).isVisible();
+        Locator checkIn = patient.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Check-in"));
+        assertThat(checkIn.getByText("This date of birth does not match our records. 2 attempts left.")).isVisible();
         assertThat(region).hasValue("Maharashtra");
 
         dateOfBirth.fill(DemoUsers.KRIYA_DATE_OF_BIRTH);

@@ -89,9 +89,9 @@ class CallStage extends Div {
         }
     }
 
-    /** Before joining the check says what is wrong; in the room the waiting room card does. */
+    /** Before joining (also while checking in) the check says what is wrong; in the room the waiting room card does. */
     void showMediaProblem(CallPhase phase, String message) {
-        if (phase == CallPhase.CHECKING) {
+        if (phase.beforeRoom()) {
             joinCheck.showProblem(message);
         } else {
             waitingRoom.showMediaProblem(message);
