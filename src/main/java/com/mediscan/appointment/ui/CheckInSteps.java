@@ -1,6 +1,5 @@
 package com.mediscan.appointment.ui;
 
-import com.mediscan.account.service.InvalidFieldException;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.CheckIn;
 import com.mediscan.appointment.domain.ConsentVersion;
@@ -8,11 +7,12 @@ import com.mediscan.appointment.service.CheckInDetails;
 import com.mediscan.appointment.service.CheckInService;
 import com.mediscan.appointment.service.CheckInStatus;
 import com.mediscan.appointment.service.IdentityCheck;
-import com.mediscan.appointment.service.Places;
 import com.mediscan.appointment.service.Places.Country;
 import com.mediscan.appointment.service.Places.Region;
+import com.mediscan.appointment.service.Places;
 import com.mediscan.appointment.service.TelehealthConsentService;
 import com.mediscan.base.BusinessRuleException;
+import com.mediscan.base.InvalidFieldException;
 import com.mediscan.base.ui.Notices;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;

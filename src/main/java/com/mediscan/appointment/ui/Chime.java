@@ -1,39 +1,22 @@
 package com.mediscan.appointment.ui;
 
+import com.mediscan.appointment.service.WaitingPatient;
 import com.vaadin.flow.component.UI;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Two short tones in the doctor's browser when a patient arrives in the queue (Web Audio, so nothing
- * to download). {@code window.mediscanChimes} counts them, for people and tests checking it rang.
+ * The call's arrival chime (and, where the doctor allowed it, a system notification) in the doctor's
+ * browser when patients join the queue; {@code frontend/dashboard-chime.ts}, loaded with the queue.
  */
 final class Chime {
-
-    private static final String PLAY = """
-            window.mediscanChimes = (window.mediscanChimes || 0) + 1;
-            try {
-              const audio = new AudioContext();
-              [660, 880].forEach((frequency, index) => {
-                const tone = audio.createOscillator();
-                const volume = audio.createGain();
-                const start = audio.currentTime + index * 0.18;
-                tone.frequency.value = frequency;
-                volume.gain.setValueAtTime(0.0001, start);
-                volume.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
-                volume.gain.exponentialRampToValueAtTime(0.0001, start + 0.35);
-                tone.connect(volume).connect(audio.destination);
-                tone.start(start);
-                tone.stop(start + 0.4);
-              });
-              setTimeout(() => audio.close(), 1000);
-            } catch (e) {
-              // No audio output: the list still shows who arrived.
-            }
-            """;
 
     private Chime() {
     }
 
-    static void play(UI ui) {
-        ui.getPage().executeJs(PLAY);
+    static void play(UI ui, List<WaitingPatient> arrived) {
+        String names = arrived.stream().map(WaitingPatient::patientName).collect(Collectors.joining(", "));
+        ui.getPage().executeJs("window.mediscanQueueChime?.($0, $1)", names + (arrived.size() == 1 ? " is waiting" : " are waiting"),
+                "Checked in for the video consultation.");
     }
 }

@@ -5,6 +5,7 @@ import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentFilter;
 import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.appointment.service.DoctorQueue;
+import com.mediscan.appointment.service.WaitingPatient;
 import com.mediscan.appointment.service.JoinWindow;
 import com.mediscan.base.ui.Notices;
 import com.mediscan.base.ui.ViewerTime;
@@ -68,7 +69,7 @@ public class DoctorDashboardView extends VerticalLayout {
     private AppointmentFilter filter = AppointmentFilter.any(ViewerTime.zone());
     private List<Long> todaysIds = List.of();
     private RoomWatch rooms;
-    /** How many arrivals rang the chime, for tests (the browser counts in {@code window.mediscanChimes}). */
+    /** How often arrivals rang the chime, for tests (the browser counts in {@code window.mediscanChimes}). */
     int chimes;
 
     public DoctorDashboardView(AppointmentService appointments, DoctorQueue queue, RoomBus roomBus, JoinWindow joinWindow,
@@ -206,9 +207,10 @@ public class DoctorDashboardView extends VerticalLayout {
     /** Shows the queue, with a chime when someone joined it. */
     private void showWaiting() {
         LocalDate day = LocalDate.ofInstant(clock.instant(), ViewerTime.zone());
-        if (waiting.show(queue.waiting(day, ViewerTime.zone()), clock.instant())) {
+        List<WaitingPatient> arrived = waiting.show(queue.waiting(day, ViewerTime.zone()), clock.instant());
+        if (!arrived.isEmpty()) {
             chimes++;
-            getUI().ifPresent(Chime::play);
+            getUI().ifPresent(ui -> Chime.play(ui, arrived));
         }
     }
 

@@ -4,6 +4,7 @@ import com.mediscan.appointment.service.WaitingPatient;
 import com.mediscan.base.ui.ViewerTime;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * {@code Start Video Call}. A list named {@value #NAME}.
  */
 @StyleSheet("assets/appointment/check-in.css")
+@JsModule("./dashboard-chime.ts")
 class WaitingPatientsList extends Div {
 
     static final String NAME = "Waiting patients";
@@ -41,16 +42,14 @@ class WaitingPatientsList extends Div {
         add(list, empty);
     }
 
-    /** Shows the queue; tells whether someone is in it who was not before. */
-    boolean show(List<WaitingPatient> waiting, Instant now) {
+    /** Shows the queue; returns who is in it now and was not before. */
+    List<WaitingPatient> show(List<WaitingPatient> waiting, Instant now) {
         list.removeAll();
         waiting.forEach(patient -> list.add(item(patient, now)));
         empty.setVisible(waiting.isEmpty());
-        Set<Long> nowWaiting = waiting.stream().map(WaitingPatient::appointmentId).collect(Collectors.toSet());
-        Set<Long> arrived = new HashSet<>(nowWaiting);
-        arrived.removeAll(shown);
-        shown = nowWaiting;
-        return !arrived.isEmpty();
+        Set<Long> before = shown;
+        shown = waiting.stream().map(WaitingPatient::appointmentId).collect(Collectors.toSet());
+        return waiting.stream().filter(patient -> !before.contains(patient.appointmentId())).toList();
     }
 
     private static ListItem item(WaitingPatient patient, Instant now) {

@@ -54,8 +54,10 @@ class CallStage extends Div {
     }
 
     /**
-     * Before the room (check-in and the check) the own camera shows full size and the control bar is
-     * hidden; the check's card shows only in the check; in the room the bar is back.
+     * Before the room (check-in and the check) the own camera shows full size; the check's card shows
+     * only in the check. The control bar is in the page from the start but hidden by the page's
+     * {@code data-phase} before the room (consultation.css), so the switch to the call only changes an
+     * attribute instead of rendering the bar then.
      */
     void show(CallPhase phase) {
         if (phase == shownPhase) {
@@ -65,12 +67,8 @@ class CallStage extends Div {
         boolean wasBeforeRoom = shownPhase != null && shownPhase.beforeRoom();
         shownPhase = phase;
         joinCheck.setVisible(phase == CallPhase.CHECKING);
-        controls.setVisible(!beforeRoom);
         if (beforeRoom || wasBeforeRoom) {
             mediaCall.setPreview(beforeRoom);
-        }
-        if (!beforeRoom && devicePickers.getParent().filter(deviceDialog::equals).isEmpty()) {
-            deviceDialog.add(devicePickers);
         }
     }
 
@@ -116,7 +114,11 @@ class CallStage extends Div {
         controls.showAudioOnly(on);
     }
 
+    /** The pickers move from the check into the dialog when it first opens, not on the way into the call. */
     void openDevices() {
+        if (devicePickers.getParent().filter(deviceDialog::equals).isEmpty()) {
+            deviceDialog.add(devicePickers);
+        }
         if (!deviceDialog.isOpened()) {
             deviceDialog.open();
         }
