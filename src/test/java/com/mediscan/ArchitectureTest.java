@@ -6,6 +6,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
+import com.mediscan.appointment.ui.CheckInComponents;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -39,7 +41,8 @@ class ArchitectureTest {
     }
 
     /**
-     * The consultation view is the one place that composes other features' panels (chat, prescription).
+     * The consultation view is the one place that composes other features' panels (chat, prescription,
+     * and the appointment's check-in through its factory).
      * The shared base UI (MainLayout, ViewerTime, NotAvailableView) is no feature and serves them all.
      */
     @Test
@@ -48,6 +51,8 @@ class ArchitectureTest {
                 .should().notDependOnEachOther()
                 .ignoreDependency(resideInAPackage("com.mediscan.consultation.ui.."),
                         resideInAnyPackage("com.mediscan.chat.ui..", "com.mediscan.prescription.ui.."))
+                .ignoreDependency(resideInAPackage("com.mediscan.consultation.ui.."),
+                        JavaClass.Predicates.equivalentTo(CheckInComponents.class))
                 .ignoreDependency(resideInAPackage("com.mediscan..ui.."), resideInAPackage("com.mediscan.base.ui.."))
                 .check(classes);
     }

@@ -9,6 +9,8 @@ import com.mediscan.account.service.AccountService;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.appointment.domain.ConsentVersion;
+import com.mediscan.appointment.domain.ConsentVersionRepository;
 import com.mediscan.appointment.domain.WorkingHours;
 import com.mediscan.appointment.domain.WorkingHoursRepository;
 import java.time.Clock;
@@ -48,6 +50,22 @@ class DemoData implements ApplicationRunner {
     static final String ADMIN = "admin@mediscan.com";
     private static final Duration CONSULTATION = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String CONSENT_TEXT = """
+            Telehealth consent of the MediScan demo clinic
+
+            A video consultation is a visit with your doctor over the internet. Your doctor sees and hears you \
+            through your camera and microphone, and you see and hear your doctor. The call goes directly between \
+            your browser and your doctor's; MediScan does not record it.
+
+            A video visit has limits: your doctor cannot examine you physically and may ask you to come to the \
+            clinic, or go to an emergency service, if that is safer. The connection can fail; your doctor will then \
+            call you on the phone number you give at check-in.
+
+            Before each visit you confirm who you are with your date of birth and say where you are, because your \
+            doctor may treat you only where they are allowed to practise.
+
+            You may refuse or withdraw this consent at any time and ask for an in-person visit instead. Your \
+            information is protected as in any visit to the clinic.""";
 
     private final AccountService accountService;
     private final UserAccountRepository accounts;
@@ -56,12 +74,14 @@ class DemoData implements ApplicationRunner {
     private final AppointmentRepository appointments;
     private final PasswordEncoder passwordEncoder;
     private final WorkingHoursRepository workingHours;
+    private final ConsentVersionRepository consentVersions;
     private final Clock clock;
     private final String port;
 
     DemoData(AccountService accountService, UserAccountRepository accounts, DoctorProfileRepository doctors,
              PatientProfileRepository patients, AppointmentRepository appointments, WorkingHoursRepository workingHours,
-             PasswordEncoder passwordEncoder, Clock clock, @Value("${server.port:8080}") String port) {
+             ConsentVersionRepository consentVersions, PasswordEncoder passwordEncoder, Clock clock,
+             @Value("${server.port:8080}") String port) {
         this.accountService = accountService;
         this.accounts = accounts;
         this.doctors = doctors;
@@ -69,6 +89,7 @@ class DemoData implements ApplicationRunner {
         this.appointments = appointments;
         this.passwordEncoder = passwordEncoder;
         this.workingHours = workingHours;
+        this.consentVersions = consentVersions;
         this.clock = clock;
         this.port = port;
     }
@@ -82,6 +103,8 @@ class DemoData implements ApplicationRunner {
         // Also on databases seeded before working hours existed.
         ensureWorkingHours(doctor(RAJESH), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
         ensureWorkingHours(doctor(SNEHA), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), LocalTime.of(10, 0), LocalTime.of(18, 0));
+        // Also on databases seeded before check-in existed: patients agree to it before their first call.
+        ensureConsentText();
         PatientProfile kriya = patient(KRIYA);
         Instant soon = clock.instant().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
         ensureUpcoming(doctor(RAJESH), kriya, soon, "Follow-up on blood pressure and palpitations");
@@ -135,6 +158,13 @@ class DemoData implements ApplicationRunner {
                 .anyMatch(a -> a.getDoctor().equals(doctor) && !a.getStatus().isFinal() && a.getEndsAt().isAfter(now));
         if (!hasOpen) {
             appointments.save(new Appointment(doctor, patient, startsAt, CONSULTATION, reason));
+        }
+    }
+
+    private void ensureConsentText() {
+        if (consentVersions.findFirstByOrderByVersionNumberDesc().isEmpty()) {
+            consentVersions.saveAndFlush(new ConsentVersion(1, CONSENT_TEXT, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                    accounts.findByEmail(ADMIN).orElseThrow().getId()));
         }
     }
 

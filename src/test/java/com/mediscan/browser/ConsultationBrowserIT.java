@@ -11,6 +11,7 @@ import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.chat.domain.ChatMessage;
 import com.mediscan.chat.domain.ChatMessageRepository;
 import com.mediscan.support.BrowserTest;
+import com.mediscan.support.CallPages;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.PrescriptionForm;
 import com.mediscan.support.TestAppointments;
@@ -98,6 +99,7 @@ class ConsultationBrowserIT extends BrowserTest {
 
     private Page join(Page page) {
         page.navigate(url("/video-consultation/" + appointment.getId()));
+        CallPages.checkInIfAsked(page, DemoUsers.KRIYA_DATE_OF_BIRTH);
         button(page, "Join now").click();
         assertThat(button(page, "End call")).isVisible();
         return page;
@@ -508,6 +510,7 @@ class ConsultationBrowserIT extends BrowserTest {
                     : Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
                 """);
         patient.navigate(url("/video-consultation/" + appointment.getId()));
+        CallPages.checkInIfAsked(patient, DemoUsers.KRIYA_DATE_OF_BIRTH);
         assertThat(patient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ready to join?"))).isVisible();
         assertThat(patient.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("blocks them for this site")))
                 .containsText("allow camera and microphone, then press Try again");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mediscan.Application;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.support.BrowserTest;
+import com.mediscan.support.CallPages;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.TestAppointments;
 import com.microsoft.playwright.Page;
@@ -105,6 +106,7 @@ class ServerRestartBrowserIT extends BrowserTest {
 
     private Page join(Page page, Appointment appointment) {
         page.navigate(url("/video-consultation/" + appointment.getId()));
+        CallPages.checkInIfAsked(page, DemoUsers.KRIYA_DATE_OF_BIRTH);
         button(page, "Join now").click();
         return page;
     }

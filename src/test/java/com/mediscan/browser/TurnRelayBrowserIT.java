@@ -109,6 +109,7 @@ class TurnRelayBrowserIT extends BrowserTest {
     private Page join(String email, String password, Appointment appointment) {
         Page page = CallTimeline.recorded(signedIn(email, password));
         page.navigate(url("/video-consultation/" + appointment.getId()));
+        CallPages.checkInIfAsked(page, DemoUsers.KRIYA_DATE_OF_BIRTH);
         CallPages.button(page, "Join now").click();
         return page;
     }

@@ -22,12 +22,22 @@ import com.mediscan.account.ui.PatientsAdminView;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.appointment.domain.CheckIn;
+import com.mediscan.appointment.domain.CheckInRepository;
+import com.mediscan.appointment.domain.ConsentAgreement;
+import com.mediscan.appointment.domain.ConsentAgreementRepository;
+import com.mediscan.appointment.domain.ConsentVersion;
+import com.mediscan.appointment.domain.ConsentVersionRepository;
 import com.mediscan.appointment.service.AppointmentFilter;
 import com.mediscan.appointment.service.AppointmentService;
+import com.mediscan.appointment.service.CheckInService;
+import com.mediscan.appointment.service.DoctorQueue;
+import com.mediscan.appointment.service.TelehealthConsentService;
 import com.mediscan.appointment.service.WorkingHoursService;
 import com.mediscan.appointment.service.WorkingHoursService.DayHours;
 import com.mediscan.appointment.ui.AdminAppointmentsView;
 import com.mediscan.appointment.ui.BookAppointmentView;
+import com.mediscan.appointment.ui.ConsentAdminView;
 import com.mediscan.appointment.ui.DoctorDashboardView;
 import com.mediscan.appointment.ui.PatientAppointmentsView;
 import com.mediscan.appointment.ui.PatientDashboardView;
@@ -53,6 +63,7 @@ import com.mediscan.prescription.ui.PatientRecordsView;
 import com.mediscan.prescription.ui.PrescriptionPrintView;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.KaribuTest;
+import com.mediscan.support.TestCheckIns;
 import com.vaadin.flow.component.UI;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -165,6 +176,49 @@ class AccessMatrixTest extends KaribuTest {
             return around.stream().noneMatch(booked -> booked.overlaps(start, end));
         }
 
+        /** The telehealth consent version in force; returns its id. */
+        long consentInForce() {
+            return currentConsent().getId();
+        }
+
+        String consentText() {
+            return currentConsent().getBody();
+        }
+
+        private ConsentVersion currentConsent() {
+            return bean(ConsentVersionRepository.class).findFirstByOrderByVersionNumberDesc().orElseThrow();
+        }
+
+        /** The appointment's patient has agreed to the consent in force and confirmed their identity; returns the appointment's id. */
+        long readyToCompleteCheckIn() {
+            Appointment appointment = bean(AppointmentRepository.class).findById(appointmentId).orElseThrow();
+            Long patientAccount = appointment.getPatient().getAccount().getId();
+            ConsentAgreementRepository agreements = bean(ConsentAgreementRepository.class);
+            ConsentVersion inForce = currentConsent();
+            Instant now = bean(Clock.class).instant().truncatedTo(ChronoUnit.MICROS);
+            if (agreements.findByPatientAccountIdAndConsentVersionId(patientAccount, inForce.getId()).isEmpty()) {
+                agreements.saveAndFlush(new ConsentAgreement(patientAccount, inForce, now, "access-matrix"));
+            }
+            CheckIn checkIn = new CheckIn(appointment);
+            checkIn.answerIdentity(true, now);
+            bean(CheckInRepository.class).saveAndFlush(checkIn);
+            return appointmentId;
+        }
+
+        /** The appointment's check-in, locked by three wrong dates of birth; returns the check-in's id. */
+        long lockedCheckIn() {
+            CheckIn checkIn = new CheckIn(bean(AppointmentRepository.class).findById(appointmentId).orElseThrow());
+            Instant now = bean(Clock.class).instant();
+            for (int attempt = 0; attempt < CheckIn.MAX_IDENTITY_ATTEMPTS; attempt++) {
+                checkIn.answerIdentity(false, now);
+            }
+            return bean(CheckInRepository.class).saveAndFlush(checkIn).getId();
+        }
+
+        LocalDate patientsDateOfBirth() {
+            return bean(AppointmentRepository.class).findById(appointmentId).orElseThrow().getPatient().getDateOfBirth();
+        }
+
         /** The appointment with version 1 of its prescription signed; returns the appointment's id. */
         long issuedPrescriptionsAppointment() {
             issuedPrescription();
@@ -239,6 +293,7 @@ class AccessMatrixTest extends KaribuTest {
             view("admin/doctors", DoctorsAdminView.class, ADMIN_ONLY),
             view("admin/patients", PatientsAdminView.class, ADMIN_ONLY),
             view("admin/appointments", AdminAppointmentsView.class, ADMIN_ONLY),
+            view("admin/consent", ConsentAdminView.class, ADMIN_ONLY),
             recordView("video-consultation/{appointment}", ConsultationView.class, PARTICIPANTS, AuditAction.CONSULTATION_OPENED),
             recordView("records/{appointment}", ConsultationRecordView.class, PARTICIPANTS, AuditAction.RECORD_VIEWED),
             recordView("prescriptions/{prescription}/print", PrescriptionPrintView.class, PARTICIPANTS, AuditAction.PRESCRIPTION_PRINTED));
@@ -282,6 +337,32 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(AppointmentService.class).cancel(f.appointmentId())),
             appointmentService("AppointmentService.markNoShow", EnumSet.of(Actor.DOCTOR), AuditAction.APPOINTMENT_CHANGED,
                     f -> f.bean(AppointmentService.class).markNoShow(f.appointmentId())),
+            service("TelehealthConsentService.current", SIGNED_IN, AuditAction.VIEW_OPENED,
+                    f -> f.bean(TelehealthConsentService.class).current()),
+            service("TelehealthConsentService.publish", ADMIN_ONLY, AuditAction.CONSENT_CHANGED,
+                    f -> f.bean(TelehealthConsentService.class).publish(f.consentText())),
+            service("TelehealthConsentService.versions", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(TelehealthConsentService.class).versions()),
+            service("TelehealthConsentService.awaitingAgreement", PATIENTS, AuditAction.VIEW_OPENED,
+                    f -> f.bean(TelehealthConsentService.class).awaitingAgreement()),
+            service("TelehealthConsentService.agree", PATIENTS, AuditAction.CONSENT_AGREED,
+                    f -> f.bean(TelehealthConsentService.class).agree(f.consentInForce())),
+            service("TelehealthConsentService.patientsConsent", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(TelehealthConsentService.class).patientsConsent(null, PageRequest.of(0, 10))),
+            service("TelehealthConsentService.countPatients", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(TelehealthConsentService.class).countPatients(null)),
+            appointmentService("CheckInService.status", PARTICIPANTS, AuditAction.CHECK_IN,
+                    f -> f.bean(CheckInService.class).status(f.appointmentId())),
+            appointmentService("CheckInService.confirmIdentity", EnumSet.of(Actor.PATIENT), AuditAction.CHECK_IN,
+                    f -> f.bean(CheckInService.class).confirmIdentity(f.appointmentId(), f.patientsDateOfBirth())),
+            appointmentService("CheckInService.complete", EnumSet.of(Actor.PATIENT), AuditAction.CHECK_IN,
+                    f -> f.bean(CheckInService.class).complete(f.readyToCompleteCheckIn(), TestCheckIns.IN_MUMBAI)),
+            service("CheckInService.locked", ADMIN_ONLY, AuditAction.VIEW_OPENED,
+                    f -> f.bean(CheckInService.class).locked()),
+            service("CheckInService.unlock", ADMIN_ONLY, AuditAction.CHECK_IN,
+                    f -> f.bean(CheckInService.class).unlock(f.lockedCheckIn())),
+            service("DoctorQueue.waiting", DOCTORS, AuditAction.VIEW_OPENED,
+                    f -> f.bean(DoctorQueue.class).waiting(LocalDate.now(), ZoneOffset.UTC)),
             appointmentService("ChatService.send", PARTICIPANTS, AuditAction.CHAT_MESSAGE_SENT,
                     f -> f.bean(ChatService.class).send(f.appointmentId(), UUID.randomUUID(), "Access matrix message")),
             appointmentService("ChatService.typing", PARTICIPANTS, AuditAction.CHAT_MESSAGE_SENT,

@@ -16,6 +16,40 @@ public final class CallPages {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
+    /**
+     * Passes the patient's check-in on the consultation page, as far as it is asked: "I agree" to the
+     * telehealth consent when shown, then "Date of birth", a place for "Where are you now?" (India,
+     * Maharashtra) and "Check in". Returns when the check before joining ("Join now") shows, so on a
+     * doctor's page, or once checked in, it does nothing but wait for that.
+     */
+    public static void checkInIfAsked(Page page, String dateOfBirth) {
+        Locator agree = button(page, "I agree");
+        Locator dateOfBirthField = page.getByLabel("Date of birth", new Page.GetByLabelOptions().setExact(true));
+        Locator joinNow = button(page, "Join now");
+        assertThat(agree.or(dateOfBirthField).or(joinNow).first()).isVisible();
+        if (agree.isVisible()) {
+            agree.click();
+        }
+        if (joinNow.isVisible()) {
+            return;
+        }
+        dateOfBirthField.fill(dateOfBirth);
+        dateOfBirthField.press("Enter");
+        Locator place = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Where are you now?"));
+        choose(page, place, "Country", "India");
+        choose(page, place, "State or region", "Maharashtra");
+        button(page, "Check in").click();
+        assertThat(joinNow).isVisible();
+    }
+
+    /** Types into the combo box named {@code label} inside {@code container} and picks {@code item} from its list. */
+    public static void choose(Page page, Locator container, String label, String item) {
+        Locator field = container.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName(label).setExact(true));
+        field.fill(item);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(item).setExact(true)).click();
+        assertThat(field).hasValue(item);
+    }
+
     public static Locator status(Page page) {
         return page.locator(".connection-status");
     }

@@ -11,6 +11,8 @@ public final class DemoUsers {
     public static final String DOCTOR_PASSWORD = "doctor123";
     public static final String PATIENT_PASSWORD = "patient123";
     public static final String ADMIN_PASSWORD = "admin123";
+    /** Kriya's date of birth on file, as the check-in asks for it. */
+    public static final String KRIYA_DATE_OF_BIRTH = "1991-04-12";
 
     private DemoUsers() {
     }

@@ -37,6 +37,11 @@ public final class TestAppointments {
                 .save(new Appointment(doctor, patient, startsAt, Duration.ofMinutes(30), "Test consultation"));
     }
 
+    /** As {@link #joinableNow}, with the patient's check-in done, so the patient may enter the room. */
+    public static Appointment checkedInNow(ApplicationContext context, String doctorEmail, String patientEmail) {
+        return TestCheckIns.checkedIn(context, joinableNow(context, doctorEmail, patientEmail));
+    }
+
     public static Appointment reload(ApplicationContext context, Appointment appointment) {
         return context.getBean(AppointmentRepository.class).findById(appointment.getId()).orElseThrow();
     }

@@ -4,10 +4,15 @@ import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentFilter;
 import com.mediscan.appointment.service.AppointmentService;
+import com.mediscan.appointment.service.DoctorQueue;
+import com.mediscan.appointment.service.WaitingPatient;
 import com.mediscan.appointment.service.JoinWindow;
 import com.mediscan.base.ui.Notices;
 import com.mediscan.base.ui.ViewerTime;
+import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.security.Roles;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
@@ -33,8 +38,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The doctor's day: today's appointments with a quick {@code Start Video Call}, and every
- * appointment of theirs in a lazy, sortable grid filtered by date, status and patient.
+ * The doctor's day: the patients checked in and waiting now (live: the view listens to the rooms of
+ * today's appointments and chimes when someone arrives), today's appointments with a quick
+ * {@code Start Video Call}, and every appointment of theirs in a lazy, sortable grid filtered by
+ * date, status and patient.
  */
 @Route("doctor")
 @PageTitle("Doctor dashboard · MediScan")
@@ -46,6 +53,7 @@ public class DoctorDashboardView extends VerticalLayout {
     static final String CANCEL = "Cancel appointment";
     static final String NO_SHOW = "Mark as no-show";
 
+    final WaitingPatientsList waiting = new WaitingPatientsList();
     final Paragraph todayDate = new Paragraph();
     final Div today = new Div();
     final DatePicker dateFilter = new DatePicker("Date");
@@ -54,19 +62,28 @@ public class DoctorDashboardView extends VerticalLayout {
     final Grid<Appointment> grid = new Grid<>();
 
     private final AppointmentService appointments;
+    private final DoctorQueue queue;
+    private final RoomBus roomBus;
     private final JoinWindow joinWindow;
     private final Clock clock;
     private AppointmentFilter filter = AppointmentFilter.any(ViewerTime.zone());
+    private List<Long> todaysIds = List.of();
+    private RoomWatch rooms;
+    /** How often arrivals rang the chime, for tests (the browser counts in {@code window.mediscanChimes}). */
+    int chimes;
 
-    public DoctorDashboardView(AppointmentService appointments, JoinWindow joinWindow, Clock clock) {
+    public DoctorDashboardView(AppointmentService appointments, DoctorQueue queue, RoomBus roomBus, JoinWindow joinWindow,
+                               Clock clock) {
         this.appointments = appointments;
+        this.queue = queue;
+        this.roomBus = roomBus;
         this.joinWindow = joinWindow;
         this.clock = clock;
         addClassNames("doctor-dashboard-view", "view-content");
 
         today.addClassName("appointment-list");
         todayDate.addClassName("secondary-text");
-        add(new H2("Today's Appointments"), todayDate, today);
+        add(new H2("Waiting room"), waiting, new H2("Today's Appointments"), todayDate, today);
 
         configureFilters();
         configureGrid();
@@ -160,6 +177,41 @@ public class DoctorDashboardView extends VerticalLayout {
     void refresh() {
         showToday();
         grid.getDataProvider().refreshAll();
+        if (rooms != null) {
+            showWaiting();
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        rooms = new RoomWatch(roomBus, attachEvent.getUI(), this::roomChanged);
+        rooms.watch(todaysIds);
+        // Whoever waits already when the dashboard opens is shown without a chime.
+        waiting.show(queue.waiting(LocalDate.ofInstant(clock.instant(), ViewerTime.zone()), ViewerTime.zone()), clock.instant());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        RoomWatch.close(rooms);
+        rooms = null;
+        super.onDetach(detachEvent);
+    }
+
+    /** A patient arrived in, left or checked in to one of today's rooms. */
+    private void roomChanged() {
+        showToday();
+        showWaiting();
+    }
+
+    /** Shows the queue, with a chime when someone joined it. */
+    private void showWaiting() {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ViewerTime.zone());
+        List<WaitingPatient> arrived = waiting.show(queue.waiting(day, ViewerTime.zone()), clock.instant());
+        if (!arrived.isEmpty()) {
+            chimes++;
+            getUI().ifPresent(ui -> Chime.play(ui, arrived));
+        }
     }
 
     private void showToday() {
@@ -168,6 +220,10 @@ public class DoctorDashboardView extends VerticalLayout {
         todayDate.setText(ViewerTime.date(now));
         today.removeAll();
         List<Appointment> todays = appointments.doctorsDay(day, ViewerTime.zone());
+        todaysIds = todays.stream().map(Appointment::getId).toList();
+        if (rooms != null) {
+            rooms.watch(todaysIds);
+        }
         if (todays.isEmpty()) {
             Paragraph none = new Paragraph("No appointments today.");
             none.addClassName("empty-state");

@@ -75,6 +75,7 @@ public class MainLayout extends AppLayout {
                     new NavEntry("Doctors", "admin/doctors", VaadinIcon.DOCTOR),
                     new NavEntry("Patients", "admin/patients", VaadinIcon.USERS),
                     new NavEntry("Appointments", "admin/appointments", VaadinIcon.CALENDAR),
+                    new NavEntry("Telehealth consent", "admin/consent", VaadinIcon.CHECK_SQUARE_O),
                     new NavEntry("Audit trail", "admin/audit", VaadinIcon.RECORDS));
         };
         return Stream.concat(home.stream(), Stream.of(new NavEntry("Change password", "change-password", VaadinIcon.KEY))).toList();

@@ -45,20 +45,24 @@ public class RoomRegistry {
     private final ConcurrentMap<Long, Room> rooms = new ConcurrentHashMap<>();
     private final RoomBus bus;
     private final Clock clock;
+    private final RoomAdmission admission;
 
-    public RoomRegistry(RoomBus bus, Clock clock) {
+    public RoomRegistry(RoomBus bus, Clock clock, RoomAdmission admission) {
         this.bus = bus;
         this.clock = clock;
+        this.admission = admission;
     }
 
     /**
      * Seats the account in the appointment's room (the appointment comes from a checked
      * {@code openConsultation}); a seat the same account held in another window is taken over.
+     * {@link RoomAdmission} refuses a patient who has not checked in.
      */
     public Seat enter(Appointment appointment, long accountId) {
         if (!appointment.involves(accountId)) {
             throw new NotFoundOrDeniedException();
         }
+        admission.requireAdmitted(appointment, accountId);
         Seat seat = new Seat(appointment.getId(), accountId, UUID.randomUUID().toString());
         Instant now = clock.instant();
         rooms.compute(appointment.getId(), (id, room) -> {
@@ -86,6 +90,12 @@ public class RoomRegistry {
     public boolean isCurrent(Seat seat) {
         Room room = rooms.get(seat.appointmentId());
         return room != null && room.isCurrent(seat);
+    }
+
+    /** Since when the account is in the appointment's room, if it is (the doctor's queue asks this of patients). */
+    public Optional<Instant> presentSince(long appointmentId, long accountId) {
+        Room room = rooms.get(appointmentId);
+        return room == null ? Optional.empty() : Optional.ofNullable(room.occupantOf(accountId)).map(Occupant::presentSince);
     }
 
     /** The other participant, when they are in the room. */
@@ -170,6 +180,10 @@ public class RoomRegistry {
         synchronized boolean isCurrent(Seat seat) {
             Occupant occupant = occupants.get(seat.accountId());
             return occupant != null && occupant.seat().equals(seat);
+        }
+
+        synchronized Occupant occupantOf(long accountId) {
+            return occupants.get(accountId);
         }
 
         synchronized Occupant otherThan(long accountId) {

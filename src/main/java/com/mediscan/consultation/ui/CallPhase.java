@@ -1,12 +1,14 @@
 package com.mediscan.consultation.ui;
 
 /**
- * Where one participant's consultation page is: the check before joining, then in the room
+ * Where one participant's consultation page is: the patient's check-in (consent, identity, place)
+ * when it is not done yet, the check before joining, then in the room
  * (waiting for the other participant, connecting, connected, reconnecting), and at last ended
  * or taken over by a newer window of the same person. {@link CallState} decides the phase;
  * {@link ConsultationView#show} is the one place that shows each part of the page for it.
  */
 enum CallPhase {
+    CHECKING_IN(""),
     CHECKING(""),
     WAITING("Waiting"),
     CONNECTING("Connecting…"),
@@ -24,6 +26,11 @@ enum CallPhase {
     /** What the header's connection status says in this phase (empty outside the room). */
     String status() {
         return status;
+    }
+
+    /** Before the room: checking in or the check before joining; the own camera shows full size. */
+    boolean beforeRoom() {
+        return this == CHECKING_IN || this == CHECKING;
     }
 
     /** Holds a seat in the room: waiting, connecting, connected or reconnecting. */

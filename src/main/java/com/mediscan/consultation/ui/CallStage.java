@@ -54,20 +54,21 @@ class CallStage extends Div {
     }
 
     /**
-     * The check shows the own camera full size. The control bar is in the page from the start but
-     * hidden by the page's {@code data-phase} while checking (consultation.css), so the switch to
-     * the call only changes an attribute instead of rendering the bar then.
+     * Before the room (check-in and the check) the own camera shows full size; the check's card shows
+     * only in the check. The control bar is in the page from the start but hidden by the page's
+     * {@code data-phase} before the room (consultation.css), so the switch to the call only changes an
+     * attribute instead of rendering the bar then.
      */
     void show(CallPhase phase) {
         if (phase == shownPhase) {
             return;
         }
-        boolean checking = phase == CallPhase.CHECKING;
-        boolean wasChecking = shownPhase == CallPhase.CHECKING;
+        boolean beforeRoom = phase.beforeRoom();
+        boolean wasBeforeRoom = shownPhase != null && shownPhase.beforeRoom();
         shownPhase = phase;
-        joinCheck.setVisible(checking);
-        if (checking || wasChecking) {
-            mediaCall.setPreview(checking);
+        joinCheck.setVisible(phase == CallPhase.CHECKING);
+        if (beforeRoom || wasBeforeRoom) {
+            mediaCall.setPreview(beforeRoom);
         }
     }
 
@@ -86,9 +87,9 @@ class CallStage extends Div {
         }
     }
 
-    /** Before joining the check says what is wrong; in the room the waiting room card does. */
+    /** Before joining (also while checking in) the check says what is wrong; in the room the waiting room card does. */
     void showMediaProblem(CallPhase phase, String message) {
-        if (phase == CallPhase.CHECKING) {
+        if (phase.beforeRoom()) {
             joinCheck.showProblem(message);
         } else {
             waitingRoom.showMediaProblem(message);

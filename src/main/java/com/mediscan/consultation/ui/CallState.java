@@ -10,17 +10,20 @@ import java.util.Objects;
  * reload, a new browser, a second window, a server restart) ends in the same phase for the same
  * facts:
  * <pre>
- *   CHECKING ──join──▶ WAITING ──peer here──▶ CONNECTING ──connected──▶ CONNECTED
+ *   CHECKING_IN ──checked in──▶ CHECKING ──join──▶ WAITING ──peer here──▶ CONNECTING ──connected──▶ CONNECTED
  *                         ▲                        │                       │ connection lost / peer left
  *                         └────── peer left ───────┴──── RECONNECTING ◀────┘
  *   any phase ──ended──▶ ENDED          any phase ──newer window──▶ TAKEN_OVER
  * </pre>
  * A call that is already running (its start recorded, not completed) skips the check: the page
- * enters the room at once, as after a reload, and the check is never shown over it.
+ * enters the room at once, as after a reload, and the check is never shown over it. A patient
+ * who has not checked in for the appointment starts at CHECKING_IN ({@link #checkInFirst}), and
+ * returns there when the room refuses them ({@link #refusedEntry}).
  */
 final class CallState {
 
     private boolean joined;
+    private boolean checkingIn;
     private boolean ended;
     private boolean takenOver;
     private boolean connected;
@@ -46,7 +49,7 @@ final class CallState {
             return CallPhase.ENDED;
         }
         if (!joined) {
-            return CallPhase.CHECKING;
+            return checkingIn ? CallPhase.CHECKING_IN : CallPhase.CHECKING;
         }
         if (connected) {
             return CallPhase.CONNECTED;
@@ -55,6 +58,23 @@ final class CallState {
             return CallPhase.WAITING;
         }
         return callStartedAt != null ? CallPhase.RECONNECTING : CallPhase.CONNECTING;
+    }
+
+    /** The patient has still to check in; the check before joining comes after it. */
+    void checkInFirst() {
+        if (!joined) {
+            checkingIn = true;
+        }
+    }
+
+    void checkedIn() {
+        checkingIn = false;
+    }
+
+    /** The room refused the patient (their check-in is not complete any more): back to checking in. */
+    void refusedEntry() {
+        joined = false;
+        checkingIn = true;
     }
 
     /** The person confirmed the check; true if that took them into the room now. */

@@ -4,8 +4,10 @@ import com.mediscan.account.domain.Role;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
+import com.mediscan.appointment.ui.CheckInComponents;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
+import com.mediscan.base.ui.Notices;
 import com.mediscan.chat.ui.ChatPanelFactory;
 import com.mediscan.consultation.service.CallEnded;
 import com.mediscan.consultation.service.CallSignal;
@@ -22,6 +24,7 @@ import com.mediscan.prescription.ui.PrescriptionPanelFactory;
 import com.mediscan.security.CurrentUser;
 import com.mediscan.security.SignedInUser;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -76,6 +79,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private final Clock clock;
     private final ChatPanelFactory chatPanels;
     private final PrescriptionPanelFactory prescriptionPanels;
+    private final CheckInComponents checkIn;
 
     private Appointment appointment;
     private SignedInUser viewer;
@@ -95,12 +99,14 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     CallHeader header;
     CallStage stage;
     SidePanels sidePanels;
+    /** The patient's check-in ({@link CallPhase#CHECKING_IN}), while it has steps left; null otherwise. */
+    Component checkInSteps;
     ConfirmDialog endConfirmation;
     final ShortcutsDialog shortcutsDialog = new ShortcutsDialog();
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
                             CurrentUser currentUser, CallTicker ticker, Clock clock, ChatPanelFactory chatPanels,
-                            PrescriptionPanelFactory prescriptionPanels) {
+                            PrescriptionPanelFactory prescriptionPanels, CheckInComponents checkIn) {
         this.appointmentService = appointmentService;
         this.rooms = rooms;
         this.bus = bus;
@@ -110,6 +116,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         this.clock = clock;
         this.chatPanels = chatPanels;
         this.prescriptionPanels = prescriptionPanels;
+        this.checkIn = checkIn;
         addClassName("consultation-view");
     }
 
@@ -147,6 +154,11 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         CallControls controls = new CallControls(forDoctor);
         controls.endCall.addClickListener(click -> endCall());
         stage = new CallStage(mediaCall, controls, new WaitingRoom(forDoctor, peerName), this::join);
+        if (forDoctor) {
+            stage.waitingRoom.add(checkIn.summaryFor(opened.getId()));
+        } else if (!state.phase().inRoom()) {
+            showCheckIn();
+        }
         sidePanels = new SidePanels(forDoctor, controls);
         sidePanels.setChat(chatPanels.create(opened.getId()));
         Div body = new Div(stage, sidePanels.chat);
@@ -177,8 +189,24 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         viewerSecurity.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
         stage.startMedia();
         if (state.phase().inRoom()) {
-            enterRoom();
+            enterRoomOrCheckInAgain();
         }
+        show();
+    }
+
+    /** The patient's check-in steps over the stage, if any are left; the check before joining waits for them. */
+    private void showCheckIn() {
+        checkIn.stepsFor(appointment, this::checkedIn).ifPresent(steps -> {
+            checkInSteps = steps;
+            state.checkInFirst();
+            stage.addOverlay(steps);
+        });
+    }
+
+    private void checkedIn() {
+        stage.remove(checkInSteps);
+        checkInSteps = null;
+        state.checkedIn();
         show();
     }
 
@@ -188,8 +216,26 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             return;
         }
         stage.joinAs(choice);
-        enterRoom();
+        enterRoomOrCheckInAgain();
         show();
+    }
+
+    /**
+     * The room refuses a patient who has not checked in, such as one whose consent version changed
+     * since (another window, an administrator's edit): back to the check-in, saying why.
+     */
+    private void enterRoomOrCheckInAgain() {
+        try {
+            enterRoom();
+        } catch (BusinessRuleException refused) {
+            stopListening();
+            state.refusedEntry();
+            showCheckIn();
+            if (checkInSteps == null) {
+                state.checkedIn();
+            }
+            Notices.problem(refused.getMessage());
+        }
     }
 
     private void enterRoom() {
@@ -314,6 +360,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             return;
         }
         stage.show(phase);
+        if (checkInSteps != null) {
+            checkInSteps.setVisible(phase == CallPhase.CHECKING_IN);
+        }
         header.show(phase);
         stage.waitingRoom.show(phase, state, clock.instant());
         header.tick(state.callStartedAt(), clock.instant());

@@ -38,7 +38,7 @@ class RoomRegistryTest {
 
     @BeforeEach
     void openRoom() {
-        appointment = TestAppointments.joinableNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
+        appointment = TestAppointments.checkedInNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
         listening = bus.subscribe(appointment.getId(), published::add);
     }
 

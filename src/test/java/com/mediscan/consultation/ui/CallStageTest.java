@@ -108,4 +108,15 @@ class CallStageTest {
         assertThat(stage.waitingRoom.mediaProblem.getText()).isEqualTo("no camera");
         assertThat(stage.waitingRoom.isVisible()).isTrue();
     }
+
+    @Test
+    void aMediaProblemWhileCheckingInWaitsInTheCheckThatComesNext() {
+        stage.show(CallPhase.CHECKING_IN);
+        assertThat(stage.joinCheck.isVisible()).isFalse();
+        stage.showMediaProblem(CallPhase.CHECKING_IN, "blocked");
+        assertThat(stage.waitingRoom.mediaProblem.isVisible()).isFalse();
+        stage.show(CallPhase.CHECKING);
+        assertThat(stage.joinCheck.isVisible()).isTrue();
+        assertThat(stage.joinCheck.problem.getText()).isEqualTo("blocked");
+    }
 }

@@ -37,6 +37,32 @@ class CallStateTest {
     }
 
     @Test
+    void aPatientWhoHasNotCheckedInChecksInBeforeTheCheckAndIsSentBackWhenTheRoomRefuses() {
+        CallState state = CallState.entering(false, null);
+        state.checkInFirst();
+        assertThat(state.phase()).isEqualTo(CallPhase.CHECKING_IN);
+        assertThat(state.phase().beforeRoom()).isTrue();
+        assertThat(state.join()).as("no joining past the check-in").isFalse();
+        state.checkedIn();
+        assertThat(state.phase()).isEqualTo(CallPhase.CHECKING);
+        assertThat(state.join()).isTrue();
+        assertThat(state.phase()).isEqualTo(CallPhase.WAITING);
+
+        state.refusedEntry();
+        assertThat(state.phase()).isEqualTo(CallPhase.CHECKING_IN);
+        state.checkedIn();
+        assertThat(state.join()).isTrue();
+        assertThat(state.phase().inRoom()).isTrue();
+    }
+
+    @Test
+    void aRunningCallNeedsNoCheckIn() {
+        CallState state = CallState.entering(true, STARTED);
+        state.checkInFirst();
+        assertThat(state.phase()).isEqualTo(CallPhase.WAITING);
+    }
+
+    @Test
     void aRunningCallIsEnteredWithoutTheCheck() {
         // Reload, a new browser, a server restart: the call's start is recorded and it is not over.
         CallState state = CallState.entering(true, STARTED);

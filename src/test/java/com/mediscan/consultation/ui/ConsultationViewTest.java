@@ -68,7 +68,7 @@ class ConsultationViewTest extends KaribuTest {
 
     @BeforeEach
     void newAppointment() {
-        appointment = TestAppointments.joinableNow(applicationContext, DemoUsers.RAJESH, DemoUsers.KRIYA);
+        appointment = TestAppointments.checkedInNow(applicationContext, DemoUsers.RAJESH, DemoUsers.KRIYA);
         listening = bus.subscribe(appointment.getId(), published::add);
     }
 
