@@ -19,6 +19,8 @@ import com.mediscan.consultation.service.RoomEvent;
 import com.mediscan.consultation.service.RoomRegistry.Occupant;
 import com.mediscan.consultation.service.RoomRegistry.Seat;
 import com.mediscan.consultation.service.RoomRegistry;
+import com.mediscan.consultation.service.RoomResync;
+import com.mediscan.consultation.service.SeatLost;
 import com.mediscan.prescription.ui.PrescriptionIssuedNotice;
 import com.mediscan.prescription.ui.PrescriptionPanelFactory;
 import com.mediscan.security.CurrentUser;
@@ -102,6 +104,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private Instant peerPresentSince;
     private boolean connected;
     private boolean presenceKnown;
+    /** The peer's node stopped and released their seat: they did not leave, their connection was lost. */
+    private boolean peerConnectionLost;
 
     private SecurityContext viewerSecurity;
     private Seat seat;
@@ -397,6 +401,11 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         switch (event) {
             case CallSignal signal -> signalArrived(signal);
             case PresenceChanged ignored -> refreshPresence();
+            case RoomResync ignored -> refreshPresence();
+            case SeatLost lost when lost.senderAccountId() != viewer.accountId() -> {
+                peerConnectionLost = true;
+                refreshPresence();
+            }
             case CallStarted started when started.senderAccountId() != viewer.accountId() -> {
                 callStartedAt = started.startedAt();
                 refreshClocks();
@@ -447,6 +456,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         }
         presenceKnown = true;
         peerPresentSince = peer.map(Occupant::presentSince).orElse(null);
+        peerConnectionLost &= peerPresentSince == null;
         showState();
     }
 
@@ -710,6 +720,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     private String waitingTitleText() {
+        if (peerPresentSince == null && peerConnectionLost) {
+            return (forDoctor ? "The patient's" : "The doctor's") + " connection was lost";
+        }
         if (peerPresentSince == null) {
             return callStartedAt != null ? peerName + " left the call" : "Waiting for " + peerName;
         }
@@ -720,6 +733,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     private String waitingDetailText(Instant now) {
+        if (peerPresentSince == null && peerConnectionLost) {
+            return "Waiting for " + peerName + " to come back…";
+        }
         if (peerPresentSince == null) {
             return callStartedAt != null ? "Waiting for them to rejoin…" : peerName + " has not joined yet.";
         }
