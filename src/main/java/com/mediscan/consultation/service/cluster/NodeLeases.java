@@ -37,6 +37,8 @@ public class NodeLeases implements AutoCloseable {
         this.nodeId = nodeId;
         this.bus = bus;
         this.lease = lease;
+        // Seats under this node's name are from its previous life (it crashed and came back before a sweep).
+        releaseOwnSeats();
         renew();
         ticker.scheduleWithFixedDelay(this::renewAndSweep, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -60,13 +62,17 @@ public class NodeLeases implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         try {
-            List<ReleasedSeat> released = jdbc.query("delete from room_seat where node_id = ? returning appointment_id, account_id",
-                    (row, index) -> new ReleasedSeat(row.getLong(1), row.getLong(2)), nodeId);
+            releaseOwnSeats();
             jdbc.update("delete from cluster_node where node_id = ?", nodeId);
-            released.forEach(seat -> bus.publish(new SeatLost(seat.appointmentId(), seat.accountId())));
         } catch (DataAccessException failure) {
             log.warn("Could not release this node's seats on shutdown; the other nodes will: {}", failure.getMessage());
         }
+    }
+
+    private void releaseOwnSeats() {
+        jdbc.query("delete from room_seat where node_id = ? returning appointment_id, account_id",
+                        (row, index) -> new ReleasedSeat(row.getLong(1), row.getLong(2)), nodeId)
+                .forEach(seat -> bus.publish(new SeatLost(seat.appointmentId(), seat.accountId())));
     }
 
     private void renew() {

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.JacksonException;
 
 /**
  * The room bus of nodes sharing one PostgreSQL: an event reaches this node's views at once (as on
@@ -108,8 +109,8 @@ public class PostgresRoomBus implements RoomBus, AutoCloseable {
     public void publish(RoomEvent event) {
         local.publish(event);
         long sentMicros = epochMicros(Instant.now());
-        String payload = codec.envelope(nodeId, sentMicros, event);
         try {
+            String payload = codec.envelope(nodeId, sentMicros, event);
             if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_NOTIFY_BYTES) {
                 Long id = jdbc.queryForObject("insert into room_event_overflow (payload, created_at) values (?, now()) returning id",
                         Long.class, payload);
@@ -117,8 +118,8 @@ public class PostgresRoomBus implements RoomBus, AutoCloseable {
                 overflowed.increment();
             }
             jdbc.query("select pg_notify(?, ?)", resultSet -> null, channel, payload);
-        } catch (DataAccessException failure) {
-            // The views on this node have it; the other nodes' views catch up when their bus reconnects.
+        } catch (DataAccessException | JacksonException failure) {
+            // The views on this node have it; those on other nodes re-read the room when they reload or their bus reconnects.
             log.warn("A room event of appointment {} did not reach the other nodes: {}", event.appointmentId(), failure.getMessage());
         }
     }
