@@ -1,6 +1,7 @@
 package com.mediscan.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,8 +55,9 @@ class SecurityConfig {
 
     /** Every sign-in is remembered in the shared database, so losing a node costs a reload, not a sign-in. */
     @Bean
-    SharedRememberMeServices rememberMeServices(AccountUserDetailsService users, RememberMeSignIns signIns, IdleTimeout idleTimeout) {
-        return new SharedRememberMeServices(users, signIns, idleTimeout.timeout());
+    SharedRememberMeServices rememberMeServices(AccountUserDetailsService users, RememberMeSignIns signIns, IdleTimeout idleTimeout,
+                                                MeterRegistry meters) {
+        return new SharedRememberMeServices(users, signIns, idleTimeout.timeout(), meters);
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> fromAnyOf(List<String> addresses) {

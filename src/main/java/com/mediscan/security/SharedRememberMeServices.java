@@ -1,5 +1,7 @@
 package com.mediscan.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -34,10 +36,13 @@ import org.springframework.security.web.authentication.rememberme.RememberMeAuth
 class SharedRememberMeServices extends PersistentTokenBasedRememberMeServices {
 
     private final RememberMeSignIns signIns;
+    private final Counter remembered;
 
-    SharedRememberMeServices(UserDetailsService users, RememberMeSignIns signIns, Duration idleTimeout) {
+    SharedRememberMeServices(UserDetailsService users, RememberMeSignIns signIns, Duration idleTimeout, MeterRegistry meters) {
         super(UUID.randomUUID().toString(), users, signIns.tokens());
         this.signIns = signIns;
+        this.remembered = Counter.builder("mediscan.signin.remembered")
+                .description("Pages signed in again by remember-me: reloads after a lost node or session").register(meters);
         setAlwaysRemember(true);
         setTokenValiditySeconds((int) idleTimeout.toSeconds());
     }
@@ -69,6 +74,7 @@ class SharedRememberMeServices extends PersistentTokenBasedRememberMeServices {
         }
         signIns.tokens().updateToken(stored.getSeries(), stored.getTokenValue(), new Date());
         request.getSession().setAttribute(RememberMeSignIns.SERIES, stored.getSeries());
+        remembered.increment();
         return getUserDetailsService().loadUserByUsername(stored.getUsername());
     }
 

@@ -6,6 +6,11 @@ import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.chat.service.ChatEntry;
 import com.mediscan.chat.service.ChatMessagePosted;
+import com.mediscan.chat.service.ChatTyping;
+import com.mediscan.consultation.service.CallEnded;
+import com.mediscan.consultation.service.CallStarted;
+import com.mediscan.consultation.service.PresenceChanged;
+import com.mediscan.prescription.service.PrescriptionIssued;
 import com.mediscan.consultation.service.CallSignal;
 import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.consultation.service.RoomEvent;
@@ -134,8 +139,17 @@ class ClusterRoomsTest {
         }
         ChatEntry message = new ChatEntry(42, UUID.randomUUID(), appointment.getId(), account(DemoUsers.KRIYA), "Kriya Mehta",
                 false, "Namaste, ça va? 🙂", Instant.now().truncatedTo(ChronoUnit.MICROS));
-        busA.publish(new ChatMessagePosted(message));
-        assertThat(nextOnB(ChatMessagePosted.class).message()).isEqualTo(message);
+        List<RoomEvent> ofEveryKind = List.of(new ChatMessagePosted(message),
+                new ChatTyping(appointment.getId(), account(DemoUsers.KRIYA), "Kriya Mehta"),
+                new PresenceChanged(appointment.getId(), account(DemoUsers.RAJESH)),
+                new CallStarted(appointment.getId(), account(DemoUsers.RAJESH), Instant.parse("2026-12-01T09:30:00.123456Z")),
+                new PrescriptionIssued(appointment.getId(), account(DemoUsers.RAJESH), 7, 2, "Dr. Rajesh Patel"),
+                new CallEnded(appointment.getId(), account(DemoUsers.KRIYA), null, Instant.parse("2026-12-01T09:31:00Z"), false),
+                new SeatLost(appointment.getId(), account(DemoUsers.KRIYA)));
+        ofEveryKind.forEach(busA::publish);
+        for (RoomEvent event : ofEveryKind) {
+            assertThat(nextOnB(event.getClass())).isEqualTo(event);
+        }
     }
 
     /** Prints the delivery latency between the two nodes: one event at a time, each published once the last arrived. */
