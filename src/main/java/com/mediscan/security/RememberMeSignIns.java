@@ -27,6 +27,8 @@ public class RememberMeSignIns implements HttpSessionListener {
 
     /** The session's remember-me series (the key of its row). */
     static final String SERIES = RememberMeSignIns.class.getName() + ".series";
+    /** The activity time last written to the row, so that most checks need no database. */
+    private static final String RENEWED_FOR = RememberMeSignIns.class.getName() + ".renewedFor";
     private static final Duration RENEW_AFTER = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
@@ -45,10 +47,15 @@ public class RememberMeSignIns implements HttpSessionListener {
 
     /** The person was active at {@code lastActivity}: their sign-in stays valid for the idle timeout from then. */
     void renew(WrappedSession session, Instant lastActivity) {
-        if (session != null && session.getAttribute(SERIES) instanceof String series) {
-            jdbc.update("update persistent_logins set last_used = ? where series = ? and last_used < ?",
-                    Timestamp.from(lastActivity), series, Timestamp.from(lastActivity.minus(RENEW_AFTER)));
+        if (session == null || !(session.getAttribute(SERIES) instanceof String series)) {
+            return;
         }
+        if (session.getAttribute(RENEWED_FOR) instanceof Instant renewed && lastActivity.isBefore(renewed.plus(RENEW_AFTER))) {
+            return;
+        }
+        jdbc.update("update persistent_logins set last_used = ? where series = ? and last_used < ?",
+                Timestamp.from(lastActivity), series, Timestamp.from(lastActivity));
+        session.setAttribute(RENEWED_FOR, lastActivity);
     }
 
     void revoke(HttpSession session) {
