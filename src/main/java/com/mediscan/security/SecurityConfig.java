@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -39,9 +40,14 @@ class SecurityConfig {
                                             @Value("${mediscan.metrics.allowed-addresses}") List<String> metricsClients) throws Exception {
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         http.headers(SecurityHeaders::apply);
+        // VaadinSecurityConfigurer denies every path that is not Vaadin's; the FHIR API (fhir.web)
+        // is for signed-in users, who its service checks record by record. Its CapabilityStatement
+        // holds no patient data and is public, as FHIR clients read it before signing in.
         // The balancer checks health without signing in (no details are shown); metrics are for the
         // clinic's own scraper on the node's address; the rest of Actuator is not served at all.
         http.authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                .requestMatchers(HttpMethod.GET, "/fhir/**").authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/prometheus").access(fromAnyOf(metricsClients))
                 .requestMatchers("/actuator", "/actuator/**").denyAll());
