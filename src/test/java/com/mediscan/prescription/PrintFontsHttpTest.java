@@ -23,7 +23,7 @@ class PrintFontsHttpTest {
     void theSheetsFontsAreServed() throws Exception {
         SignedInHttp patient = SignedInHttp.as(port, DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD);
         String css = patient.get("/styles.css").body();
-        var fonts = Pattern.compile("url\\(\"(assets/fonts/[^\"]+\\.ttf)\"\\)").matcher(css).results().map(m -> m.group(1)).toList();
+        var fonts = Pattern.compile("url\\([\"']?(assets/fonts/[^\"')]+\\.ttf)[\"']?\\)").matcher(css).results().map(m -> m.group(1)).toList();
 
         assertThat(fonts).contains("assets/fonts/NotoSans-Regular.ttf", "assets/fonts/NotoSansTamil-Regular.ttf");
         for (String font : fonts) {
