@@ -31,10 +31,11 @@ if ! command -v node >/dev/null || [ "$(node -v | grep -oE '[0-9]+' | head -1)" 
   export PATH="$NODE_HOME/bin:$PATH"
 fi
 
-# Chromium for the browser tests, coturn for the TURN tests.
+# Chromium for the browser tests, coturn for the TURN tests, HAProxy for the two-node test.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v turnserver >/dev/null || missing+=(coturn)
+command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}"
   apt-get update -q >/dev/null

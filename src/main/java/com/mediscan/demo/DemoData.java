@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +51,8 @@ class DemoData implements ApplicationRunner {
     static final String ARJUN = "arjun.nair@mediscan.com";
     static final String ADMIN = "admin@mediscan.com";
     private static final Duration CONSULTATION = Duration.ofMinutes(30);
+    /** Held while seeding, so nodes starting together on one PostgreSQL seed the clinic once. */
+    private static final long SEEDING_LOCK = 0x6d656469L;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String CONSENT_TEXT = """
             Telehealth consent of the MediScan demo clinic
@@ -77,11 +81,12 @@ class DemoData implements ApplicationRunner {
     private final ConsentVersionRepository consentVersions;
     private final Clock clock;
     private final String port;
+    private final JdbcTemplate jdbc;
 
     DemoData(AccountService accountService, UserAccountRepository accounts, DoctorProfileRepository doctors,
              PatientProfileRepository patients, AppointmentRepository appointments, WorkingHoursRepository workingHours,
              ConsentVersionRepository consentVersions, PasswordEncoder passwordEncoder, Clock clock,
-             @Value("${server.port:8080}") String port) {
+             @Value("${server.port:8080}") String port, JdbcTemplate jdbc) {
         this.accountService = accountService;
         this.accounts = accounts;
         this.doctors = doctors;
@@ -92,11 +97,13 @@ class DemoData implements ApplicationRunner {
         this.consentVersions = consentVersions;
         this.clock = clock;
         this.port = port;
+        this.jdbc = jdbc;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        waitForOtherNodesSeeding();
         if (!accountService.hasAnyAccount()) {
             seedClinic();
         }
@@ -111,6 +118,15 @@ class DemoData implements ApplicationRunner {
         ensureUpcoming(doctor(SNEHA), kriya, soon.plus(CONSULTATION), "Itchy rash on forearm for two weeks");
         log.info("MediScan demo: sign in at http://localhost:{}/login as {} or {} (doctor123), {} (patient123) or {} (admin123)",
                 port, RAJESH, SNEHA, KRIYA, ADMIN);
+    }
+
+    /** A transaction-scoped advisory lock on PostgreSQL (H2 has one node only). */
+    private void waitForOtherNodesSeeding() {
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")));
+        if (postgres) {
+            jdbc.query("select pg_advisory_xact_lock(?)", row -> null, SEEDING_LOCK);
+        }
     }
 
     private void seedClinic() {

@@ -48,6 +48,7 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
 
     private final IdleTimeout idleTimeout;
     private final AuthenticationContext authentication;
+    private final RememberMeSignIns rememberMe;
     private final Set<UI> watched = ConcurrentHashMap.newKeySet();
     private volatile boolean serverStopping;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -56,10 +57,11 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
         return thread;
     });
 
-    public IdleSessionWatcher(IdleTimeout idleTimeout, AuthenticationContext authentication,
+    public IdleSessionWatcher(IdleTimeout idleTimeout, AuthenticationContext authentication, RememberMeSignIns rememberMe,
                               @Value("${mediscan.session.idle-check-interval:PT10S}") Duration checkInterval) {
         this.idleTimeout = idleTimeout;
         this.authentication = authentication;
+        this.rememberMe = rememberMe;
         ticker.scheduleWithFixedDelay(this::checkAll, checkInterval.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -115,7 +117,10 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
         Instant lastActivity = state.warnedFor != null ? state.warnedFor : Instant.ofEpochMilli(session.getLastRequestTimestamp());
         IdleTimeout.Decision decision = idleTimeout.decide(lastActivity, inCall);
         switch (decision.stage()) {
-            case ACTIVE -> IdleWarningDialog.closeIn(ui);
+            case ACTIVE -> {
+                IdleWarningDialog.closeIn(ui);
+                rememberMe.renew(session.getSession(), lastActivity);
+            }
             case WARNING -> {
                 state.warnedFor = lastActivity;
                 IdleWarningDialog.showIn(ui, decision.signOutAt(), () -> markActive(session), authentication::logout);

@@ -1,5 +1,6 @@
 package com.mediscan.security;
 
+import java.util.regex.Pattern;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.session.ManagerBase;
@@ -12,11 +13,13 @@ import org.springframework.stereotype.Component;
  * reads them back on start, so people stay signed in across a restart. Only the sign-in itself
  * is written: Vaadin's session holds the UI with its Spring beans, which cannot be serialized,
  * and a failed attribute leaves a stream Tomcat cannot read back (every session is then lost).
+ * The remember-me series goes with it, so the restored session still renews and ends its sign-in.
  */
 @Component
 class PersistedSessions implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
-    static final String PERSISTED_ATTRIBUTES = "SPRING_SECURITY_CONTEXT";
+    /** A regular expression of attribute names: the sign-in, and the remember-me series that belongs to it. */
+    static final String PERSISTED_ATTRIBUTES = "SPRING_SECURITY_CONTEXT|" + Pattern.quote(RememberMeSignIns.SERIES);
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {

@@ -14,6 +14,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** The idle sign-out end to end, with the idle time shortened to seconds. */
@@ -27,6 +28,8 @@ class IdleSignOutBrowserIT extends BrowserTest {
 
     @Autowired
     AuditEventRepository auditEvents;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void warnsThenSignsOutAnIdlePersonAndRecordsTheTimeout() {
@@ -46,6 +49,9 @@ class IdleSignOutBrowserIT extends BrowserTest {
             assertThat(event.getAction()).isEqualTo(AuditAction.SESSION_TIMEOUT);
             assertThat(event.getDetail()).isEqualTo("signed out after 16 seconds without activity");
         });
+        // The browser still holds its remember-me cookie: only its removal keeps the person signed out.
+        assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Integer.class, DemoUsers.ARJUN))
+                .isZero();
         patient.navigate(url("/patient"));
         assertThat(patient).hasURL(Pattern.compile(".*/login$"));
     }

@@ -2,6 +2,7 @@ package com.mediscan.browser;
 
 import static com.mediscan.support.CallPages.button;
 import static com.mediscan.support.CallPages.connected;
+import static com.mediscan.support.CallPages.framesKeepArriving;
 import static com.mediscan.support.CallPages.status;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,16 +30,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and H2 file) so it can stop and start it; the browser comes from {@link BrowserTest}.
  */
 class ServerRestartBrowserIT extends BrowserTest {
-
-    private static final String FRAMES_DECODED = """
-            async () => {
-              let frames = 0;
-              const pc = document.querySelector('mediscan-call')?.peerConnection;
-              if (pc) (await pc.getStats()).forEach(report => {
-                if (report.type === 'inbound-rtp' && report.kind === 'video') frames = report.framesDecoded ?? 0;
-              });
-              return frames;
-            }""";
 
     @TempDir
     Path dataDir;
@@ -111,16 +102,4 @@ class ServerRestartBrowserIT extends BrowserTest {
         return page;
     }
 
-
-
-    private static void framesKeepArriving(Page page) {
-        long before = ((Number) page.evaluate(FRAMES_DECODED)).longValue();
-        for (int attempt = 0; attempt < 40; attempt++) {
-            page.waitForTimeout(250);
-            if (((Number) page.evaluate(FRAMES_DECODED)).longValue() > before) {
-                return;
-            }
-        }
-        throw new AssertionError("No new video frames decoded in 10 s");
-    }
 }

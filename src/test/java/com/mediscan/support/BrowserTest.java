@@ -82,7 +82,11 @@ public abstract class BrowserTest {
     }
 
     protected Page signedIn(String email, String password) {
-        Page page = newPerson();
+        return signInOn(newPerson(), email, password);
+    }
+
+    /** Signs in on the given page (a fresh profile the test may have prepared, e.g. with a cookie). */
+    protected Page signInOn(Page page, String email, String password) {
         page.navigate(url("/login"));
         page.locator("input[name=username]").fill(email);
         page.locator("input[name=password]").fill(password);

@@ -25,6 +25,31 @@ public final class PostgresDatabase {
         }
     }
 
+    /**
+     * A new, empty database on the test server (dropped first if an earlier run left it), for
+     * tests that start whole nodes of their own; returns its JDBC URL. Its name comes from
+     * MEDISCAN_TEST_PG_SCRATCH_DATABASE, or {@code fallbackName}.
+     */
+    public static String freshDatabase(String fallbackName) throws java.sql.SQLException {
+        String name = System.getenv().getOrDefault("MEDISCAN_TEST_PG_SCRATCH_DATABASE", fallbackName);
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (var connection = DriverManager.getConnection(URL, USER, PASSWORD); var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        }
+        return URL.substring(0, URL.lastIndexOf('/') + 1) + name;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
     public static void register(DynamicPropertyRegistry registry, String schema) {
         registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + schema);
         registry.add("spring.datasource.username", () -> USER);

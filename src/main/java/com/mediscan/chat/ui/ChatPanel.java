@@ -10,6 +10,7 @@ import com.mediscan.chat.service.ChatService;
 import com.mediscan.chat.service.ChatTyping;
 import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.consultation.service.RoomEvent;
+import com.mediscan.consultation.service.RoomResync;
 import com.mediscan.security.SignedInUser;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -43,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The live chat of one consultation, for its doctor or patient. Loads the history when attached
@@ -89,6 +92,8 @@ public class ChatPanel extends VerticalLayout {
     private final List<IntConsumer> unreadCountListeners = new ArrayList<>();
     private UUID composedMessageId = UUID.randomUUID();
     private AutoCloseable roomSubscription;
+    /** The viewer's sign-in, for catching up from the database on the bus's thread. */
+    private SecurityContext viewerSecurity;
     private boolean panelOpen = true;
     private boolean readOnly;
     private int unreadCount;
@@ -192,6 +197,8 @@ public class ChatPanel extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
+        viewerSecurity = SecurityContextHolder.createEmptyContext();
+        viewerSecurity.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
         // Subscribe before loading, so nothing posted in between is missed; duplicates are dropped by id.
         roomSubscription = roomBus.subscribe(appointmentId, event -> deliver(ui, event));
         try {
@@ -242,7 +249,7 @@ public class ChatPanel extends VerticalLayout {
     }
 
     private void deliver(UI ui, RoomEvent event) {
-        if (!(event instanceof ChatMessagePosted) && !(event instanceof ChatTyping)) {
+        if (!(event instanceof ChatMessagePosted) && !(event instanceof ChatTyping) && !(event instanceof RoomResync)) {
             return;
         }
         try {
@@ -252,6 +259,8 @@ public class ChatPanel extends VerticalLayout {
                 }
                 if (event instanceof ChatMessagePosted posted) {
                     received(posted.message());
+                } else if (event instanceof RoomResync) {
+                    catchUp();
                 } else if (event instanceof ChatTyping typing && typing.senderAccountId() != viewer.accountId() && !readOnly) {
                     showTyping(typing.senderName());
                 }
@@ -268,6 +277,19 @@ public class ChatPanel extends VerticalLayout {
             if (!panelOpen) {
                 setUnreadCount(unreadCount + 1);
             }
+        }
+    }
+
+    /** Messages may have been missed (the room bus reconnected): adds whatever the database has that is not shown. */
+    void catchUp() {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(viewerSecurity);
+        try {
+            chatService.history(appointmentId).messages().forEach(this::received);
+        } catch (RuntimeException failure) {
+            log.warn("Chat of appointment {} could not catch up after a bus reconnect", appointmentId, failure);
+        } finally {
+            SecurityContextHolder.setContext(previous);
         }
     }
 

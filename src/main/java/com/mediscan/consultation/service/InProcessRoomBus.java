@@ -1,16 +1,21 @@
 package com.mediscan.consultation.service;
 
+import com.mediscan.consultation.service.cluster.ClusterMode;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
+/** The bus of one node (H2); the cluster bus delivers to its own node's views through one of these. */
 @Component
-class InProcessRoomBus implements RoomBus {
+@Conditional(ClusterMode.SingleNode.class)
+public class InProcessRoomBus implements RoomBus {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessRoomBus.class);
 
@@ -35,5 +40,10 @@ class InProcessRoomBus implements RoomBus {
                 log.warn("Room listener failed for appointment {}", event.appointmentId(), failure);
             }
         }
+    }
+
+    /** The rooms someone on this node listens to. */
+    public Set<Long> activeRooms() {
+        return Set.copyOf(listenersByRoom.keySet());
     }
 }

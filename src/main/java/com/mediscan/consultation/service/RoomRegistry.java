@@ -2,9 +2,12 @@ package com.mediscan.consultation.service;
 
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.base.NotFoundOrDeniedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Who is in which consultation room, which window ("seat") is the current one for each
  * participant, and the signal relay between the two participants of a room. Only a window that
  * entered through a checked appointment holds a seat; a newer window of the same person takes
- * the seat over. Signals are bounded in size and rate, relayed only to the other participant's
- * current seat, and never stored.
+ * the seat over, also on another node. Seats live in the {@link SeatStore} (shared when several
+ * nodes share one PostgreSQL). Signals are bounded in size and rate, relayed only to the other
+ * participant's current seat, and never stored.
  */
 @Component
 public class RoomRegistry {
@@ -42,15 +46,29 @@ public class RoomRegistry {
 
     public enum RelayOutcome { RELAYED, TOO_LARGE, RATE_LIMITED, NOT_IN_ROOM, NOBODY_TO_RECEIVE }
 
-    private final ConcurrentMap<Long, Room> rooms = new ConcurrentHashMap<>();
+    private final SeatStore seats;
     private final RoomBus bus;
     private final Clock clock;
     private final RoomAdmission admission;
+    /** Rate limits of the windows this node serves: a window's signals always pass through its own node. */
+    private final ConcurrentMap<String, SignalAllowance> allowances = new ConcurrentHashMap<>();
+    private final Map<RelayOutcome, Counter> relayed = new EnumMap<>(RelayOutcome.class);
+    private final Counter entered;
 
-    public RoomRegistry(RoomBus bus, Clock clock, RoomAdmission admission) {
+    public RoomRegistry(SeatStore seats, RoomBus bus, Clock clock, RoomAdmission admission, MeterRegistry meters) {
+        this.seats = seats;
         this.bus = bus;
         this.clock = clock;
         this.admission = admission;
+        for (RelayOutcome outcome : RelayOutcome.values()) {
+            relayed.put(outcome, Counter.builder("mediscan.room.signals").description("Call signals handed to the relay, by outcome")
+                    .tag("outcome", outcome.name().toLowerCase()).register(meters));
+        }
+        entered = Counter.builder("mediscan.room.entries").description("Windows seated in a consultation room (joins, reloads, takeovers)")
+                .register(meters);
+        meters.gauge("mediscan.room.seats", seats, SeatStore::seatCount);
+        meters.gauge("mediscan.rooms.live", seats, SeatStore::roomCount);
+        meters.gauge("mediscan.room.node.windows", allowances, Map::size);
     }
 
     /**
@@ -65,71 +83,67 @@ public class RoomRegistry {
         admission.requireAdmitted(appointment, accountId);
         Seat seat = new Seat(appointment.getId(), accountId, UUID.randomUUID().toString());
         Instant now = clock.instant();
-        rooms.compute(appointment.getId(), (id, room) -> {
-            Room seated = room != null ? room
-                    : new Room(appointment.getDoctor().getAccount().getId(), appointment.getPatient().getAccount().getId());
-            seated.seat(seat, now);
-            return seated;
-        });
+        allowances.put(seat.id(), new SignalAllowance(SIGNAL_BURST, SIGNALS_PER_SECOND, now));
+        seats.seat(seat, now);
+        entered.increment();
         bus.publish(new PresenceChanged(seat.appointmentId(), accountId));
         return seat;
     }
 
     /** Frees the seat if it is still the account's current one; a window that was taken over changes nothing. */
     public void leave(Seat seat) {
-        boolean[] left = {false};
-        rooms.computeIfPresent(seat.appointmentId(), (id, room) -> {
-            left[0] = room.unseat(seat);
-            return room.isEmpty() ? null : room;
-        });
-        if (left[0]) {
+        allowances.remove(seat.id());
+        if (seats.unseat(seat)) {
             bus.publish(new PresenceChanged(seat.appointmentId(), seat.accountId()));
         }
     }
 
     public boolean isCurrent(Seat seat) {
-        Room room = rooms.get(seat.appointmentId());
-        return room != null && room.isCurrent(seat);
+        return isCurrent(seat, seats.occupants(seat.appointmentId()));
     }
 
     /** Since when the account is in the appointment's room, if it is (the doctor's queue asks this of patients). */
     public Optional<Instant> presentSince(long appointmentId, long accountId) {
-        Room room = rooms.get(appointmentId);
-        return room == null ? Optional.empty() : Optional.ofNullable(room.occupantOf(accountId)).map(Occupant::presentSince);
+        return seats.occupants(appointmentId).stream().filter(occupant -> occupant.seat().accountId() == accountId)
+                .findFirst().map(Occupant::presentSince);
     }
 
     /** The other participant, when they are in the room. */
     public Optional<Occupant> peerOf(Seat seat) {
-        Room room = rooms.get(seat.appointmentId());
-        return room == null ? Optional.empty() : Optional.ofNullable(room.otherThan(seat.accountId()));
+        return peerIn(seats.occupants(seat.appointmentId()), seat.accountId());
     }
 
     /** Passes a signal from a current seat to the other participant's current seat, within the limits. */
     public RelayOutcome relay(Seat from, String payload) {
+        RelayOutcome outcome = tryRelay(from, payload);
+        relayed.get(outcome).increment();
+        return outcome;
+    }
+
+    private RelayOutcome tryRelay(Seat from, String payload) {
         if (payload == null || payload.length() > MAX_SIGNAL_CHARS) {
             log.warn("Dropped a signal of {} characters in room {}", payload == null ? 0 : payload.length(), from.appointmentId());
             return RelayOutcome.TOO_LARGE;
         }
-        Room room = rooms.get(from.appointmentId());
-        if (room == null) {
+        List<Occupant> occupants = seats.occupants(from.appointmentId());
+        SignalAllowance allowance = allowances.get(from.id());
+        if (allowance == null || !isCurrent(from, occupants)) {
             return RelayOutcome.NOT_IN_ROOM;
         }
         Instant now = clock.instant();
-        Occupant recipient;
-        synchronized (room) {
-            if (!room.isCurrent(from)) {
-                return RelayOutcome.NOT_IN_ROOM;
-            }
-            if (!room.allowanceOf(from, now).tryTake(now)) {
-                log.warn("Dropped a signal over the rate limit in room {}", from.appointmentId());
-                return RelayOutcome.RATE_LIMITED;
-            }
-            recipient = room.otherThan(from.accountId());
+        boolean allowed;
+        synchronized (allowance) {
+            allowed = allowance.tryTake(now);
         }
-        if (recipient == null) {
+        if (!allowed) {
+            log.warn("Dropped a signal over the rate limit in room {}", from.appointmentId());
+            return RelayOutcome.RATE_LIMITED;
+        }
+        Optional<Occupant> recipient = peerIn(occupants, from.accountId());
+        if (recipient.isEmpty()) {
             return RelayOutcome.NOBODY_TO_RECEIVE;
         }
-        bus.publish(new CallSignal(from.appointmentId(), from.accountId(), from.id(), recipient.seat().id(), payload));
+        bus.publish(new CallSignal(from.appointmentId(), from.accountId(), from.id(), recipient.get().seat().id(), payload));
         return RelayOutcome.RELAYED;
     }
 
@@ -147,61 +161,11 @@ public class RoomRegistry {
         }
     }
 
-    private static final class Room {
+    private static boolean isCurrent(Seat seat, List<Occupant> occupants) {
+        return occupants.stream().anyMatch(occupant -> occupant.seat().equals(seat));
+    }
 
-        private final long doctorAccountId;
-        private final long patientAccountId;
-        private final Map<Long, Occupant> occupants = new HashMap<>();
-        private final Map<String, SignalAllowance> allowances = new HashMap<>();
-
-        Room(long doctorAccountId, long patientAccountId) {
-            this.doctorAccountId = doctorAccountId;
-            this.patientAccountId = patientAccountId;
-        }
-
-        synchronized void seat(Seat seat, Instant now) {
-            Occupant previous = occupants.get(seat.accountId());
-            if (previous != null) {
-                allowances.remove(previous.seat().id());
-            }
-            // A person who moves to another window has not just arrived: keep when they came.
-            occupants.put(seat.accountId(), new Occupant(seat, previous == null ? now : previous.presentSince()));
-        }
-
-        synchronized boolean unseat(Seat seat) {
-            if (!isCurrent(seat)) {
-                return false;
-            }
-            occupants.remove(seat.accountId());
-            allowances.remove(seat.id());
-            return true;
-        }
-
-        synchronized boolean isCurrent(Seat seat) {
-            Occupant occupant = occupants.get(seat.accountId());
-            return occupant != null && occupant.seat().equals(seat);
-        }
-
-        synchronized Occupant occupantOf(long accountId) {
-            return occupants.get(accountId);
-        }
-
-        synchronized Occupant otherThan(long accountId) {
-            if (accountId == doctorAccountId) {
-                return occupants.get(patientAccountId);
-            }
-            if (accountId == patientAccountId) {
-                return occupants.get(doctorAccountId);
-            }
-            return null;
-        }
-
-        synchronized SignalAllowance allowanceOf(Seat seat, Instant now) {
-            return allowances.computeIfAbsent(seat.id(), id -> new SignalAllowance(SIGNAL_BURST, SIGNALS_PER_SECOND, now));
-        }
-
-        synchronized boolean isEmpty() {
-            return occupants.isEmpty();
-        }
+    private static Optional<Occupant> peerIn(List<Occupant> occupants, long accountId) {
+        return occupants.stream().filter(occupant -> occupant.seat().accountId() != accountId).findFirst();
     }
 }

@@ -30,6 +30,8 @@ final class CallState {
     private String peerSeatId;
     private Instant peerPresentSince;
     private Instant callStartedAt;
+    /** The peer's node stopped and their seat was released: they did not leave, their connection was lost. */
+    private boolean peerConnectionLost;
 
     private CallState(boolean joined, Instant callStartedAt) {
         this.joined = joined;
@@ -92,6 +94,7 @@ final class CallState {
      */
     boolean peerIs(String seatId, Instant presentSince) {
         peerPresentSince = seatId == null ? null : presentSince;
+        peerConnectionLost &= seatId == null;
         if (Objects.equals(seatId, peerSeatId)) {
             return false;
         }
@@ -102,6 +105,15 @@ final class CallState {
 
     void connection(boolean nowConnected) {
         connected = nowConnected && peerSeatId != null;
+    }
+
+    /** The node serving the peer's window stopped; they are expected back (their page reloads through another node). */
+    void peerConnectionLost() {
+        peerConnectionLost = true;
+    }
+
+    boolean isPeerConnectionLost() {
+        return peerConnectionLost && peerPresentSince == null;
     }
 
     void callStarted(Instant startedAt) {

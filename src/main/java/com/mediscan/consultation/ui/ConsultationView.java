@@ -17,6 +17,8 @@ import com.mediscan.consultation.service.PresenceChanged;
 import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.consultation.service.RoomEvent;
 import com.mediscan.consultation.service.RoomRegistry;
+import com.mediscan.consultation.service.RoomResync;
+import com.mediscan.consultation.service.SeatLost;
 import com.mediscan.consultation.service.RoomRegistry.Occupant;
 import com.mediscan.consultation.service.RoomRegistry.Seat;
 import com.mediscan.prescription.ui.PrescriptionIssuedNotice;
@@ -274,6 +276,11 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         switch (event) {
             case CallSignal signal -> signalArrived(signal);
             case PresenceChanged ignored -> refreshPresence();
+            case RoomResync ignored -> refreshPresence();
+            case SeatLost lost when lost.senderAccountId() != viewer.accountId() -> {
+                state.peerConnectionLost();
+                refreshPresence();
+            }
             case CallStarted started when started.senderAccountId() != viewer.accountId() -> {
                 state.callStarted(started.startedAt());
                 show();

@@ -58,6 +58,9 @@ class WaitingRoom extends Div {
     }
 
     private String titleText(CallState state) {
+        if (state.isPeerConnectionLost()) {
+            return (forDoctor ? "The patient's" : "The doctor's") + " connection was lost";
+        }
         if (state.peerPresentSince() == null) {
             return state.callStartedAt() != null ? peerName + " left the call" : "Waiting for " + peerName;
         }
@@ -68,6 +71,9 @@ class WaitingRoom extends Div {
     }
 
     private String detailText(CallState state, Instant now) {
+        if (state.isPeerConnectionLost()) {
+            return "Waiting for " + peerName + " to come back…";
+        }
         if (state.peerPresentSince() == null) {
             return state.callStartedAt() != null ? "Waiting for them to rejoin…" : peerName + " has not joined yet.";
         }

@@ -52,6 +52,27 @@ class WaitingRoomTest {
     }
 
     @Test
+    void thePatientIsToldWhenTheDoctorsNodeWasLostUntilTheDoctorIsBack() {
+        WaitingRoom room = new WaitingRoom(false, "Dr. Rajesh Patel");
+        CallState state = CallState.entering(true, NOW.minus(Duration.ofMinutes(5)));
+        state.peerIs("doctor", NOW);
+        state.connection(true);
+
+        state.peerIs(null, null);
+        state.peerConnectionLost();
+        room.show(state.phase(), state, NOW);
+        assertThat(room.title.getText()).isEqualTo("The doctor's connection was lost");
+        assertThat(room.detail.getText()).isEqualTo("Waiting for Dr. Rajesh Patel to come back…");
+
+        state.peerIs("doctor-through-another-node", NOW);
+        room.show(state.phase(), state, NOW);
+        assertThat(room.title.getText()).isEqualTo("Reconnecting to Dr. Rajesh Patel");
+        state.peerIs(null, null);
+        room.show(state.phase(), state, NOW);
+        assertThat(room.title.getText()).as("a later, ordinary leave").isEqualTo("Dr. Rajesh Patel left the call");
+    }
+
+    @Test
     void aMediaProblemStaysReadableWhileConnected() {
         WaitingRoom room = new WaitingRoom(false, "Dr. Rajesh Patel");
         CallState state = CallState.entering(true, NOW);
