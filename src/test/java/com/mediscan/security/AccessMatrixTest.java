@@ -31,6 +31,13 @@ import com.mediscan.appointment.ui.BookAppointmentView;
 import com.mediscan.appointment.ui.DoctorDashboardView;
 import com.mediscan.appointment.ui.PatientAppointmentsView;
 import com.mediscan.appointment.ui.PatientDashboardView;
+import com.mediscan.attachment.AttachmentSamples;
+import com.mediscan.attachment.domain.Attachment;
+import com.mediscan.attachment.domain.AttachmentContent;
+import com.mediscan.attachment.domain.AttachmentContentRepository;
+import com.mediscan.attachment.domain.AttachmentRepository;
+import com.mediscan.attachment.domain.StoredType;
+import com.mediscan.attachment.service.AttachmentService;
 import com.mediscan.audit.domain.AuditAction;
 import com.mediscan.audit.domain.AuditEvent;
 import com.mediscan.audit.domain.AuditEventRepository;
@@ -163,6 +170,17 @@ class AccessMatrixTest extends KaribuTest {
             return around.stream().noneMatch(booked -> booked.overlaps(start, end));
         }
 
+        /** A small PNG the appointment's patient sent in the consultation, stored directly; returns its id. */
+        long sentAttachment() {
+            Appointment appointment = bean(AppointmentRepository.class).findById(appointmentId).orElseThrow();
+            byte[] png = AttachmentSamples.png(8, 8);
+            Attachment attachment = bean(AttachmentRepository.class).saveAndFlush(new Attachment(appointment,
+                    appointment.getPatient().getAccount(), UUID.randomUUID(), "matrix.png", StoredType.PNG, png.length,
+                    "0".repeat(64), 8, 8, bean(Clock.class).instant()));
+            bean(AttachmentContentRepository.class).saveAndFlush(new AttachmentContent(attachment, png, png));
+            return attachment.getId();
+        }
+
         /** Version 1 of the appointment's prescription, signed by its doctor during the call; returns its id. */
         long issuedPrescription() {
             inProgress();
@@ -275,6 +293,20 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(ChatService.class).history(f.appointmentId())),
             appointmentService("ChatService.transcript", PARTICIPANTS, AuditAction.CHAT_READ,
                     f -> f.bean(ChatService.class).transcript(f.appointmentId())),
+            appointmentService("AttachmentService.send", PARTICIPANTS, AuditAction.ATTACHMENT_UPLOADED,
+                    f -> f.bean(AttachmentService.class).send(f.appointmentId(), UUID.randomUUID(), "matrix.png", AttachmentSamples.png(8, 8))),
+            appointmentService("AttachmentService.list", PARTICIPANTS, AuditAction.ATTACHMENT_VIEWED,
+                    f -> f.bean(AttachmentService.class).list(f.appointmentId())),
+            appointmentService("AttachmentService.inRecord", PARTICIPANTS, AuditAction.ATTACHMENT_VIEWED,
+                    f -> f.bean(AttachmentService.class).inRecord(f.appointmentId())),
+            appointmentService("AttachmentService.content (view)", PARTICIPANTS, AuditAction.ATTACHMENT_VIEWED,
+                    f -> f.bean(AttachmentService.class).content(f.sentAttachment(), false)),
+            appointmentService("AttachmentService.content (download)", PARTICIPANTS, AuditAction.ATTACHMENT_DOWNLOADED,
+                    f -> f.bean(AttachmentService.class).content(f.sentAttachment(), true)),
+            appointmentService("AttachmentService.thumbnail", PARTICIPANTS, AuditAction.ATTACHMENT_VIEWED,
+                    f -> f.bean(AttachmentService.class).thumbnail(f.sentAttachment())),
+            appointmentService("AttachmentService.addToRecord", EnumSet.of(Actor.DOCTOR), AuditAction.ATTACHMENT_ADDED_TO_RECORD,
+                    f -> f.bean(AttachmentService.class).addToRecord(f.sentAttachment())),
             appointmentService("PrescriptionService.signedVersions", PARTICIPANTS, AuditAction.PRESCRIPTION_READ,
                     f -> f.bean(PrescriptionService.class).signedVersions(f.appointmentId())),
             appointmentService("PrescriptionService.record", PARTICIPANTS, AuditAction.RECORD_VIEWED,
