@@ -90,7 +90,6 @@ abstract class AttachmentServiceContract {
 
     private String databaseName;
     private ChatTestAppointments testAppointments;
-    private final List<Long> appointmentIds = new ArrayList<>();
     private Appointment appointment;
     private final List<RoomEvent> roomEvents = new CopyOnWriteArrayList<>();
     private AutoCloseable roomSubscription;
@@ -111,7 +110,7 @@ abstract class AttachmentServiceContract {
     @BeforeEach
     void freshConsultation() {
         testAppointments = new ChatTestAppointments(context);
-        appointment = scheduled(DemoUsers.RAJESH, DemoUsers.KRIYA);
+        appointment = testAppointments.scheduled(DemoUsers.RAJESH, DemoUsers.KRIYA);
         roomEvents.clear();
         roomSubscription = roomBus.subscribe(appointment.getId(), roomEvents::add);
     }
@@ -120,19 +119,7 @@ abstract class AttachmentServiceContract {
     void leave() throws Exception {
         roomSubscription.close();
         SecurityTestSupport.signOut();
-        for (long appointmentId : appointmentIds) {
-            var sent = attachments.findConversation(appointmentId);
-            sent.forEach(a -> contents.findByAttachmentId(a.getId()).ifPresent(contents::delete));
-            attachments.deleteAll(sent);
-        }
-        appointmentIds.clear();
         testAppointments.removeCreated();
-    }
-
-    private Appointment scheduled(String doctor, String patient) {
-        Appointment created = testAppointments.scheduled(doctor, patient);
-        appointmentIds.add(created.getId());
-        return created;
     }
 
     private AttachmentEntry send(String email, String name, byte[] content) {
