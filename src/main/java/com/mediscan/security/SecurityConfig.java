@@ -31,6 +31,9 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<LogoutHandler> logoutHandlers) throws Exception {
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         http.headers(SecurityHeaders::apply);
+        // Attachment bytes come from a controller outside Vaadin, which refuses such requests by default;
+        // a sign-in is enough here because the controller's service checks every request against the appointment.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/attachments/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             vaadin.loginView(LoginView.class, "/login");
             logoutHandlers.orderedStream().forEach(vaadin::addLogoutHandler);
