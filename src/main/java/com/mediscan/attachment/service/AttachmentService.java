@@ -186,6 +186,17 @@ public class AttachmentService {
         return entry;
     }
 
+    /** The appointment's doctor asks the patient for a photo, while the consultation is open. */
+    @Transactional(readOnly = true)
+    public void requestPhoto(long appointmentId) {
+        Appointment appointment = access.requireDoctor(appointmentId, AuditAction.ATTACHMENT_UPLOADED);
+        if (appointment.getStatus().isFinal()) {
+            throw new BusinessRuleException(CLOSED);
+        }
+        UserAccount doctor = appointment.getDoctor().getAccount();
+        roomBus.publish(new PhotoRequested(appointmentId, doctor.getId(), "Dr. " + doctor.getFullName()));
+    }
+
     private Attachment requireVisible(long attachmentId, AuditAction action) {
         Attachment attachment = attachments.findById(attachmentId).orElse(null);
         // An unknown id goes through the same refusal as a foreign one: same audit, same answer.

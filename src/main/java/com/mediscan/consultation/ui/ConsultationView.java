@@ -6,6 +6,8 @@ import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
+import com.mediscan.attachment.ui.PhotoTaking;
+import com.mediscan.attachment.ui.PhotoTakingFactory;
 import com.mediscan.chat.ui.ChatPanelFactory;
 import com.mediscan.consultation.service.CallEnded;
 import com.mediscan.consultation.service.CallSignal;
@@ -76,6 +78,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private final Clock clock;
     private final ChatPanelFactory chatPanels;
     private final PrescriptionPanelFactory prescriptionPanels;
+    private final PhotoTakingFactory photoTaking;
 
     private Appointment appointment;
     private SignedInUser viewer;
@@ -100,7 +103,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
                             CurrentUser currentUser, CallTicker ticker, Clock clock, ChatPanelFactory chatPanels,
-                            PrescriptionPanelFactory prescriptionPanels) {
+                            PrescriptionPanelFactory prescriptionPanels, PhotoTakingFactory photoTaking) {
         this.appointmentService = appointmentService;
         this.rooms = rooms;
         this.bus = bus;
@@ -110,6 +113,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         this.clock = clock;
         this.chatPanels = chatPanels;
         this.prescriptionPanels = prescriptionPanels;
+        this.photoTaking = photoTaking;
         addClassName("consultation-view");
     }
 
@@ -148,6 +152,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         controls.endCall.addClickListener(click -> endCall());
         stage = new CallStage(mediaCall, controls, new WaitingRoom(forDoctor, peerName), this::join);
         sidePanels = new SidePanels(forDoctor, controls);
+        PhotoTaking photos = photoTaking.create(opened.getId(), forDoctor);
+        controls.addMediaButton(photos.button());
+        stage.addOverlay(photos);
         sidePanels.setChat(chatPanels.create(opened.getId()));
         Div body = new Div(stage, sidePanels.chat);
         if (forDoctor) {
