@@ -7,6 +7,7 @@ import com.mediscan.attachment.service.AttachmentPosted;
 import com.mediscan.attachment.service.AttachmentService;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
+import com.mediscan.base.ui.Notices;
 import com.mediscan.chat.domain.ChatMessage;
 import com.mediscan.chat.service.ChatEntry;
 import com.mediscan.chat.service.ChatHistory;
@@ -381,6 +382,8 @@ public class ChatPanel extends VerticalLayout {
         if (added.senderAccountId() != viewer.accountId()) {
             attachmentNotice.setText(added.doctorName() + " added “" + added.attachment().fileName() + "” to your record.");
             attachmentNotice.setVisible(true);
+            // The chat may be closed: the patient hears of it over the call too.
+            Notices.success(attachmentNotice.getText());
         }
     }
 
