@@ -62,10 +62,10 @@ class MediscanPhoto extends HTMLElement {
     super();
     this.root = this.attachShadow({ mode: 'open' });
     this.root.innerHTML = TEMPLATE;
-    this.part('.capture').addEventListener('click', () => this.capture());
-    this.part('.retake').addEventListener('click', () => this.retake());
-    this.part('.send').addEventListener('click', () => this.send());
-    this.part('.switch').addEventListener('click', () => this.switchCamera());
+    this.find('.capture').addEventListener('click', () => this.capture());
+    this.find('.retake').addEventListener('click', () => this.retake());
+    this.find('.send').addEventListener('click', () => this.send());
+    this.find('.switch').addEventListener('click', () => this.switchCamera());
   }
 
   connectedCallback() {
@@ -78,7 +78,7 @@ class MediscanPhoto extends HTMLElement {
 
   /** For browser tests and diagnostics: the size of the photo taken, and how it was taken. */
   get taken(): { width: number; height: number; method: string } | undefined {
-    const canvas = this.part<HTMLCanvasElement>('.preview');
+    const canvas = this.find<HTMLCanvasElement>('.preview');
     return this.photo ? { width: Number(canvas.dataset.width), height: Number(canvas.dataset.height), method: canvas.dataset.method ?? '' } : undefined;
   }
 
@@ -113,13 +113,13 @@ class MediscanPhoto extends HTMLElement {
       this.closeCamera();
       return;
     }
-    const live = this.part<HTMLVideoElement>('.live');
+    const live = this.find<HTMLVideoElement>('.live');
     live.srcObject = this.stream;
     const settings = this.stream.getVideoTracks()[0]?.getSettings() ?? {};
-    this.part('.size').textContent = settings.width ? `Camera: ${settings.width} × ${settings.height} pixels` : '';
+    this.find('.size').textContent = settings.width ? `Camera: ${settings.width} × ${settings.height} pixels` : '';
     this.status('');
     const cameras = (await navigator.mediaDevices.enumerateDevices()).filter(device => device.kind === 'videoinput');
-    const switchButton = this.part<HTMLButtonElement>('.switch');
+    const switchButton = this.find<HTMLButtonElement>('.switch');
     switchButton.hidden = cameras.length < 2 || !!this.photo;
     switchButton.textContent = this.facing === 'user' ? 'Use rear camera' : 'Use front camera';
   }
@@ -127,7 +127,7 @@ class MediscanPhoto extends HTMLElement {
   private closeCamera() {
     this.stream?.getTracks().forEach(track => track.stop());
     this.stream = undefined;
-    const live = this.part<HTMLVideoElement>('.live');
+    const live = this.find<HTMLVideoElement>('.live');
     if (live) {
       live.srcObject = null;
     }
@@ -144,9 +144,9 @@ class MediscanPhoto extends HTMLElement {
       this.status('The camera is not open yet.', true);
       return;
     }
-    this.part<HTMLButtonElement>('.capture').disabled = true;
+    this.find<HTMLButtonElement>('.capture').disabled = true;
     try {
-      const { blob, method } = await still(track, this.part<HTMLVideoElement>('.live'));
+      const { blob, method } = await still(track, this.find<HTMLVideoElement>('.live'));
       const bitmap = await createImageBitmap(blob);
       this.photo = blob;
       this.key = crypto.randomUUID();
@@ -155,12 +155,12 @@ class MediscanPhoto extends HTMLElement {
     } catch (error) {
       this.status('The photo could not be taken: ' + describe(error), true);
     } finally {
-      this.part<HTMLButtonElement>('.capture').disabled = false;
+      this.find<HTMLButtonElement>('.capture').disabled = false;
     }
   }
 
   private showPreview(bitmap: ImageBitmap, method: string) {
-    const canvas = this.part<HTMLCanvasElement>('.preview');
+    const canvas = this.find<HTMLCanvasElement>('.preview');
     const scale = Math.min(1, PREVIEW_EDGE / Math.max(bitmap.width, bitmap.height));
     canvas.width = Math.round(bitmap.width * scale);
     canvas.height = Math.round(bitmap.height * scale);
@@ -170,8 +170,8 @@ class MediscanPhoto extends HTMLElement {
     canvas.dataset.method = method;
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', `Photo preview, ${bitmap.width} × ${bitmap.height} pixels`);
-    this.part('.size').textContent = `Photo: ${bitmap.width} × ${bitmap.height} pixels`;
-    this.part('.live').hidden = true;
+    this.find('.size').textContent = `Photo: ${bitmap.width} × ${bitmap.height} pixels`;
+    this.find('.live').hidden = true;
     canvas.hidden = false;
     this.showPreviewButtons();
     this.status('');
@@ -180,22 +180,22 @@ class MediscanPhoto extends HTMLElement {
   }
 
   private showPreviewButtons() {
-    this.part('.capture').hidden = true;
-    this.part('.switch').hidden = true;
-    this.part('.retake').hidden = false;
-    this.part('.send').hidden = false;
-    this.part<HTMLButtonElement>('.send').disabled = this.sending;
-    this.part<HTMLButtonElement>('.retake').disabled = this.sending;
+    this.find('.capture').hidden = true;
+    this.find('.switch').hidden = true;
+    this.find('.retake').hidden = false;
+    this.find('.send').hidden = false;
+    this.find<HTMLButtonElement>('.send').disabled = this.sending;
+    this.find<HTMLButtonElement>('.retake').disabled = this.sending;
   }
 
   private retake() {
     this.photo = undefined;
     this.key = undefined;
-    this.part('.preview').hidden = true;
-    this.part('.live').hidden = false;
-    this.part('.capture').hidden = false;
-    this.part('.retake').hidden = true;
-    this.part('.send').hidden = true;
+    this.find('.preview').hidden = true;
+    this.find('.live').hidden = false;
+    this.find('.capture').hidden = false;
+    this.find('.retake').hidden = true;
+    this.find('.send').hidden = true;
     this.openCamera();
   }
 
@@ -227,13 +227,13 @@ class MediscanPhoto extends HTMLElement {
   }
 
   private status(text: string, error = false) {
-    const status = this.part('.status');
+    const status = this.find('.status');
     status.textContent = text;
     status.classList.toggle('error', error);
     status.setAttribute('role', error ? 'alert' : 'status');
   }
 
-  private part<T extends HTMLElement = HTMLElement>(selector: string): T {
+  private find<T extends HTMLElement = HTMLElement>(selector: string): T {
     return this.root.querySelector(selector) as T;
   }
 }
@@ -283,3 +283,6 @@ function describe(error: unknown): string {
 }
 
 customElements.define('mediscan-photo', MediscanPhoto);
+
+// A module, so its names stay out of the global scope that mediscan-call.ts shares.
+export {};

@@ -96,7 +96,7 @@ class ConsultationPhotoBrowserIT extends BrowserTest {
         button(doctor, "Toggle chat").click();
         Locator photoMessage = doctor.locator("vaadin-message").filter(new Locator.FilterOptions().setHasText(fileName));
         assertThat(photoMessage).hasCount(1);
-        Locator thumbnail = photoMessage.locator("img");
+        Locator thumbnail = photoMessage.locator("img[part='attachment-preview']");
         assertThat(thumbnail).isVisible();
         doctor.waitForFunction("image => image.complete && image.naturalWidth > 0", thumbnail.elementHandle());
         thumbnail.click();
@@ -136,6 +136,6 @@ class ConsultationPhotoBrowserIT extends BrowserTest {
                 .setFiles(new FilePayload("ecg.png", "image/png", AttachmentSamples.png(900, 600)));
         Locator message = patient.locator("vaadin-message").filter(new Locator.FilterOptions().setHasText("ecg.png"));
         assertThat(message).hasCount(1);
-        patient.waitForFunction("image => image.complete && image.naturalWidth > 0", message.locator("img").elementHandle());
+        patient.waitForFunction("image => image.complete && image.naturalWidth > 0", message.locator("img[part='attachment-preview']").elementHandle());
     }
 }

@@ -24,8 +24,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -33,7 +35,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Photos and files of one consultation: only its doctor and patient may send, see or download
@@ -123,20 +124,20 @@ public class AttachmentService {
     /** The consultation's photos and files in the order they were sent, for its doctor and patient. */
     @Transactional(readOnly = true)
     public List<AttachmentEntry> list(long appointmentId) {
-        Appointment appointment = access.requireParticipant(appointmentId, AuditAction.ATTACHMENT_VIEWED);
-        List<AttachmentEntry> entries = attachments.findConversation(appointmentId).stream().map(AttachmentEntry::of).toList();
-        audit.record(AuditAction.ATTACHMENT_VIEWED, AuditOutcome.ALLOWED, AppointmentService.subject(appointment),
-                "attachment list, " + entries.size() + " files");
-        return entries;
+        return listed(appointmentId, attachments::findConversation, "attachment list");
     }
 
     /** The photos and files the doctor added to the consultation's record. */
     @Transactional(readOnly = true)
     public List<AttachmentEntry> inRecord(long appointmentId) {
+        return listed(appointmentId, attachments::findInRecord, "attachments in record");
+    }
+
+    private List<AttachmentEntry> listed(long appointmentId, LongFunction<List<Attachment>> query, String what) {
         Appointment appointment = access.requireParticipant(appointmentId, AuditAction.ATTACHMENT_VIEWED);
-        List<AttachmentEntry> entries = attachments.findInRecord(appointmentId).stream().map(AttachmentEntry::of).toList();
+        List<AttachmentEntry> entries = query.apply(appointmentId).stream().map(AttachmentEntry::of).toList();
         audit.record(AuditAction.ATTACHMENT_VIEWED, AuditOutcome.ALLOWED, AppointmentService.subject(appointment),
-                "attachments in record, " + entries.size() + " files");
+                what + ", " + entries.size() + " files");
         return entries;
     }
 
@@ -266,9 +267,10 @@ public class AttachmentService {
         }
     }
 
+    /** "10 MB", "10.2 MB": whole megabytes without a fraction. */
     private static String megabytes(long bytes) {
-        return DataSize.ofBytes(bytes).toMegabytes() >= 1 && bytes % (1024 * 1024) == 0
-                ? DataSize.ofBytes(bytes).toMegabytes() + " MB"
-                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        double megabytes = bytes / (1024.0 * 1024.0);
+        return (megabytes == Math.rint(megabytes) ? Long.toString((long) megabytes)
+                : String.format(Locale.ROOT, "%.1f", megabytes)) + " MB";
     }
 }
