@@ -519,7 +519,9 @@ class ConsultationBrowserIT extends BrowserTest {
         patient.waitForFunction("() => window.callProbe.call().shadowRoot.querySelector('video[data-role=\"local\"]').videoWidth > 0");
         patient.waitForFunction("() => Number(window.callProbe.call().shadowRoot.querySelector('[data-role=\"microphone-level\"]')"
                 + ".getAttribute('aria-valuenow')) > 0");
-        assertThat(patient.getByLabel("Camera")).not().hasText("");
+        // Scoped to the check: the call's own buttons (already in the page, hidden) have "camera" in their labels too.
+        assertThat(patient.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Check before joining"))
+                .getByLabel("Camera")).not().hasText("");
         assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.SCHEDULED);
 
         button(patient, "Join with camera off").click();

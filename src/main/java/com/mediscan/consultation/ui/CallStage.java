@@ -53,7 +53,11 @@ class CallStage extends Div {
         add(overlay);
     }
 
-    /** The check shows the own camera full size and hides the control bar; in the room the bar is back. */
+    /**
+     * The check shows the own camera full size. The control bar is in the page from the start but
+     * hidden by the page's {@code data-phase} while checking (consultation.css), so the switch to
+     * the call only changes an attribute instead of rendering the bar then.
+     */
     void show(CallPhase phase) {
         if (phase == shownPhase) {
             return;
@@ -62,12 +66,8 @@ class CallStage extends Div {
         boolean wasChecking = shownPhase == CallPhase.CHECKING;
         shownPhase = phase;
         joinCheck.setVisible(checking);
-        controls.setVisible(!checking);
         if (checking || wasChecking) {
             mediaCall.setPreview(checking);
-        }
-        if (!checking && devicePickers.getParent().filter(deviceDialog::equals).isEmpty()) {
-            deviceDialog.add(devicePickers);
         }
     }
 
@@ -113,7 +113,11 @@ class CallStage extends Div {
         controls.showAudioOnly(on);
     }
 
+    /** The pickers move from the check into the dialog when it first opens, not on the way into the call. */
     void openDevices() {
+        if (devicePickers.getParent().filter(deviceDialog::equals).isEmpty()) {
+            deviceDialog.add(devicePickers);
+        }
         if (!deviceDialog.isOpened()) {
             deviceDialog.open();
         }

@@ -5,7 +5,7 @@ import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.attachment.service.AttachmentService;
 import com.mediscan.base.NotFoundOrDeniedException;
-import com.mediscan.base.ui.ChatTranscripts;
+import com.mediscan.base.ui.RecordSection;
 import com.mediscan.base.ui.ViewerTime;
 import com.mediscan.prescription.domain.Prescription;
 import com.mediscan.prescription.service.ConsultationRecord;
@@ -46,7 +46,7 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
 
     private final PrescriptionService service;
     private final PrescriptionPanelFactory panels;
-    private final ObjectProvider<ChatTranscripts> transcripts;
+    private final ObjectProvider<RecordSection> transcripts;
     private final CurrentUser currentUser;
     private final AttachmentService attachments;
 
@@ -60,7 +60,7 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
     private long appointmentId;
 
     public ConsultationRecordView(PrescriptionService service, PrescriptionPanelFactory panels,
-                                  ObjectProvider<ChatTranscripts> transcripts, CurrentUser currentUser,
+                                  ObjectProvider<RecordSection> transcripts, CurrentUser currentUser,
                                   AttachmentService attachments) {
         this.attachments = attachments;
         this.service = service;
