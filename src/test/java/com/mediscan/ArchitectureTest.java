@@ -41,7 +41,7 @@ class ArchitectureTest {
     }
 
     /**
-     * The consultation view is the one place that composes other features' panels (chat, prescription,
+     * The consultation view is the one place that composes other features' panels (chat, prescription, photos,
      * and the appointment's check-in through its factory).
      * The shared base UI (MainLayout, ViewerTime, NotAvailableView) is no feature and serves them all.
      */
@@ -50,7 +50,7 @@ class ArchitectureTest {
         slices().matching("com.mediscan.(*).ui..")
                 .should().notDependOnEachOther()
                 .ignoreDependency(resideInAPackage("com.mediscan.consultation.ui.."),
-                        resideInAnyPackage("com.mediscan.chat.ui..", "com.mediscan.prescription.ui.."))
+                        resideInAnyPackage("com.mediscan.chat.ui..", "com.mediscan.prescription.ui..", "com.mediscan.attachment.ui.."))
                 .ignoreDependency(resideInAPackage("com.mediscan.consultation.ui.."),
                         JavaClass.Predicates.equivalentTo(CheckInComponents.class))
                 .ignoreDependency(resideInAPackage("com.mediscan..ui.."), resideInAPackage("com.mediscan.base.ui.."))

@@ -50,7 +50,9 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/fhir/**").authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/prometheus").access(fromAnyOf(metricsClients))
-                .requestMatchers("/actuator", "/actuator/**").denyAll());
+                .requestMatchers("/actuator", "/actuator/**").denyAll()
+                // Attachment bytes: the controller's service checks every request against the appointment.
+                .requestMatchers(HttpMethod.GET, "/attachments/**").authenticated());
         http.rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             vaadin.loginView(LoginView.class, "/login");

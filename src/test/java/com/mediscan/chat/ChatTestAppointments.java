@@ -6,6 +6,8 @@ import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.attachment.domain.AttachmentContentRepository;
+import com.mediscan.attachment.domain.AttachmentRepository;
 import com.mediscan.chat.domain.ChatMessageRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import org.springframework.context.ApplicationContext;
  * A fresh appointment for each chat test, so every test starts with an empty chat and its own
  * rate-limit and typing budget. Slots lie far ahead and never repeat within a test run. The
  * demo clinic's database is shared by the tests of one Spring context, so {@link #removeCreated}
- * takes these appointments (and their chat) away again: other tests look for the demo
+ * takes these appointments (and their chat, photos and files) away again: other tests look for the demo
  * appointments by their order.
  */
 public final class ChatTestAppointments {
@@ -60,8 +62,13 @@ public final class ChatTestAppointments {
 
     public void removeCreated() {
         var messages = context.getBean(ChatMessageRepository.class);
+        var attachments = context.getBean(AttachmentRepository.class);
+        var contents = context.getBean(AttachmentContentRepository.class);
         var appointments = context.getBean(AppointmentRepository.class);
         for (Long appointmentId : created) {
+            var sent = attachments.findConversation(appointmentId);
+            sent.forEach(attachment -> contents.findByAttachmentId(attachment.getId()).ifPresent(contents::delete));
+            attachments.deleteAllInBatch(sent);
             messages.deleteAllInBatch(messages.findConversation(appointmentId));
             appointments.deleteById(appointmentId);
         }

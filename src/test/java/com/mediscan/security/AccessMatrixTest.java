@@ -41,6 +41,13 @@ import com.mediscan.appointment.ui.ConsentAdminView;
 import com.mediscan.appointment.ui.DoctorDashboardView;
 import com.mediscan.appointment.ui.PatientAppointmentsView;
 import com.mediscan.appointment.ui.PatientDashboardView;
+import com.mediscan.attachment.AttachmentSamples;
+import com.mediscan.attachment.domain.Attachment;
+import com.mediscan.attachment.domain.AttachmentContent;
+import com.mediscan.attachment.domain.AttachmentContentRepository;
+import com.mediscan.attachment.domain.AttachmentRepository;
+import com.mediscan.attachment.domain.StoredType;
+import com.mediscan.attachment.service.AttachmentService;
 import com.mediscan.audit.domain.AuditAction;
 import com.mediscan.audit.domain.AuditEvent;
 import com.mediscan.audit.domain.AuditEventRepository;
@@ -219,6 +226,17 @@ class AccessMatrixTest extends KaribuTest {
             return bean(AppointmentRepository.class).findById(appointmentId).orElseThrow().getPatient().getDateOfBirth();
         }
 
+        /** A small PNG the appointment's patient sent in the consultation, stored directly; returns its id. */
+        long sentAttachment() {
+            Appointment appointment = bean(AppointmentRepository.class).findById(appointmentId).orElseThrow();
+            byte[] png = AttachmentSamples.png(8, 8);
+            Attachment attachment = bean(AttachmentRepository.class).saveAndFlush(new Attachment(appointment,
+                    appointment.getPatient().getAccount(), UUID.randomUUID(), "matrix.png", StoredType.PNG, png.length,
+                    "0".repeat(64), 8, 8, bean(Clock.class).instant()));
+            bean(AttachmentContentRepository.class).saveAndFlush(new AttachmentContent(attachment, png, png));
+            return attachment.getId();
+        }
+
         /** The appointment with version 1 of its prescription signed; returns the appointment's id. */
         long issuedPrescriptionsAppointment() {
             issuedPrescription();
@@ -371,6 +389,20 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(ChatService.class).history(f.appointmentId())),
             appointmentService("ChatService.transcript", PARTICIPANTS, AuditAction.CHAT_READ,
                     f -> f.bean(ChatService.class).transcript(f.appointmentId())),
+            appointmentService("AttachmentService.send", PARTICIPANTS, AuditAction.ATTACHMENT_UPLOADED,
+                    f -> f.bean(AttachmentService.class).send(f.appointmentId(), UUID.randomUUID(), "matrix.png", AttachmentSamples.png(8, 8))),
+            appointmentService("AttachmentService.list", PARTICIPANTS, AuditAction.ATTACHMENT_VIEWED,
+                    f -> f.bean(AttachmentService.class).list(f.appointmentId())),
+            appointmentService("AttachmentService.inRecord", PARTICIPANTS, AuditAction.ATTACHMENT_VIEWED,
+                    f -> f.bean(AttachmentService.class).inRecord(f.appointmentId())),
+            appointmentService("AttachmentService.content (view)", PARTICIPANTS, AuditAction.ATTACHMENT_VIEWED,
+                    f -> f.bean(AttachmentService.class).content(f.sentAttachment(), false)),
+            appointmentService("AttachmentService.content (download)", PARTICIPANTS, AuditAction.ATTACHMENT_DOWNLOADED,
+                    f -> f.bean(AttachmentService.class).content(f.sentAttachment(), true)),
+            appointmentService("AttachmentService.thumbnail", PARTICIPANTS, AuditAction.ATTACHMENT_VIEWED,
+                    f -> f.bean(AttachmentService.class).thumbnail(f.sentAttachment())),
+            appointmentService("AttachmentService.addToRecord", EnumSet.of(Actor.DOCTOR), AuditAction.ATTACHMENT_ADDED_TO_RECORD,
+                    f -> f.bean(AttachmentService.class).addToRecord(f.sentAttachment())),
             appointmentService("PrescriptionService.signedVersions", PARTICIPANTS, AuditAction.PRESCRIPTION_READ,
                     f -> f.bean(PrescriptionService.class).signedVersions(f.appointmentId())),
             appointmentService("PrescriptionService.record", PARTICIPANTS, AuditAction.RECORD_VIEWED,

@@ -1,7 +1,13 @@
 package com.mediscan.chat.ui;
 
+import com.mediscan.account.domain.Role;
+import com.mediscan.attachment.service.AttachmentAddedToRecord;
+import com.mediscan.attachment.service.AttachmentEntry;
+import com.mediscan.attachment.service.AttachmentPosted;
+import com.mediscan.attachment.service.AttachmentService;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
+import com.mediscan.base.ui.Notices;
 import com.mediscan.chat.domain.ChatMessage;
 import com.mediscan.chat.service.ChatEntry;
 import com.mediscan.chat.service.ChatHistory;
@@ -25,6 +31,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.messages.MessageList;
+import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -35,8 +42,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +71,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Each composed message carries an id chosen before its first send attempt and kept until the
  * server confirms it stored, so every retry of the same message (a Vaadin resend after a lost
  * connection, or the person pressing Send again after a failure) is stored once.
+ * <p>
+ * Photos and files sent in the consultation (with {@code Attach file} or the call's {@code Take
+ * photo}) appear in the same list, in the order they were sent; clicking one opens the viewer.
  */
 public class ChatPanel extends VerticalLayout {
 
@@ -78,17 +92,23 @@ public class ChatPanel extends VerticalLayout {
     final Button sendButton = new Button("Send", VaadinIcon.PAPERPLANE.create());
     final Span sendError = new Span();
     final Paragraph readOnlyNote = new Paragraph("This consultation has ended. Its chat can be read but not added to.");
+    final AttachFileButton attachFile;
+    final Span attachmentNotice = new Span();
+    AttachmentViewer fileViewer;
     private final HorizontalLayout composer;
 
     private final long appointmentId;
     private final SignedInUser viewer;
     private final ChatService chatService;
+    private final AttachmentService attachmentService;
     private final RoomBus roomBus;
     private final Clock clock;
     private final ScheduledExecutorService typingTimers;
 
     private final List<ChatEntry> shown = new ArrayList<>();
     private final Set<Long> shownIds = new HashSet<>();
+    private final Map<Long, AttachmentEntry> attachmentsShown = new LinkedHashMap<>();
+    private final Map<MessageListItem, AttachmentEntry> attachmentItems = new IdentityHashMap<>();
     private final List<IntConsumer> unreadCountListeners = new ArrayList<>();
     private UUID composedMessageId = UUID.randomUUID();
     private AutoCloseable roomSubscription;
@@ -99,11 +119,12 @@ public class ChatPanel extends VerticalLayout {
     private int unreadCount;
     private Instant typingShownUntil;
 
-    ChatPanel(long appointmentId, SignedInUser viewer, ChatService chatService, RoomBus roomBus, Clock clock,
-              ScheduledExecutorService typingTimers) {
+    ChatPanel(long appointmentId, SignedInUser viewer, ChatService chatService, AttachmentService attachmentService,
+              long maxFileSize, RoomBus roomBus, Clock clock, ScheduledExecutorService typingTimers) {
         this.appointmentId = appointmentId;
         this.viewer = viewer;
         this.chatService = chatService;
+        this.attachmentService = attachmentService;
         this.roomBus = roomBus;
         this.clock = clock;
         this.typingTimers = typingTimers;
@@ -147,13 +168,25 @@ public class ChatPanel extends VerticalLayout {
         readOnlyNote.addClassName("chat-read-only");
         readOnlyNote.setVisible(false);
 
+        attachFile = new AttachFileButton(appointmentId, viewer.accountId(), attachmentService, maxFileSize,
+                this::showAttachment, this::showSendError);
+        attachmentNotice.addClassName("chat-attachment-notice");
+        attachmentNotice.getElement().setAttribute("role", "status");
+        attachmentNotice.setVisible(false);
+        messages.addAttachmentClickListener(click -> {
+            AttachmentEntry entry = attachmentItems.get(click.getItem());
+            if (entry != null) {
+                openViewer(entry);
+            }
+        });
+
         composer = new HorizontalLayout(input, sendButton);
         composer.addClassName("chat-composer");
         composer.setWidthFull();
         composer.setAlignItems(FlexComponent.Alignment.BASELINE);
         composer.expand(input);
 
-        add(new H3("Chat"), emptyNote, messages, typingIndicator, sendError, composer, readOnlyNote);
+        add(new H3("Chat"), emptyNote, messages, typingIndicator, attachmentNotice, sendError, composer, attachFile, readOnlyNote);
         setFlexGrow(1, messages);
     }
 
@@ -183,6 +216,7 @@ public class ChatPanel extends VerticalLayout {
     public void setReadOnly(boolean readOnly) {
         this.readOnly = readOnly;
         composer.setVisible(!readOnly);
+        attachFile.setVisible(!readOnly);
         readOnlyNote.setVisible(readOnly);
         if (readOnly) {
             hideTyping();
@@ -203,6 +237,8 @@ public class ChatPanel extends VerticalLayout {
         roomSubscription = roomBus.subscribe(appointmentId, event -> deliver(ui, event));
         try {
             ChatHistory history = chatService.history(appointmentId);
+            attachmentsShown.clear();
+            attachmentService.list(appointmentId).forEach(entry -> attachmentsShown.put(entry.id(), entry));
             showHistory(history.messages());
             if (!history.openForSending()) {
                 setReadOnly(true);
@@ -249,7 +285,8 @@ public class ChatPanel extends VerticalLayout {
     }
 
     private void deliver(UI ui, RoomEvent event) {
-        if (!(event instanceof ChatMessagePosted) && !(event instanceof ChatTyping) && !(event instanceof RoomResync)) {
+        if (!(event instanceof ChatMessagePosted) && !(event instanceof ChatTyping) && !(event instanceof RoomResync)
+                && !(event instanceof AttachmentPosted) && !(event instanceof AttachmentAddedToRecord)) {
             return;
         }
         try {
@@ -261,6 +298,10 @@ public class ChatPanel extends VerticalLayout {
                     received(posted.message());
                 } else if (event instanceof RoomResync) {
                     catchUp();
+                } else if (event instanceof AttachmentPosted posted) {
+                    receivedAttachment(posted.attachment());
+                } else if (event instanceof AttachmentAddedToRecord added) {
+                    addedToRecord(added);
                 } else if (event instanceof ChatTyping typing && typing.senderAccountId() != viewer.accountId() && !readOnly) {
                     showTyping(typing.senderName());
                 }
@@ -286,6 +327,7 @@ public class ChatPanel extends VerticalLayout {
         SecurityContextHolder.setContext(viewerSecurity);
         try {
             chatService.history(appointmentId).messages().forEach(this::received);
+            attachmentService.list(appointmentId).forEach(this::showAttachment);
         } catch (RuntimeException failure) {
             log.warn("Chat of appointment {} could not catch up after a bus reconnect", appointmentId, failure);
         } finally {
@@ -300,8 +342,7 @@ public class ChatPanel extends VerticalLayout {
             shown.add(entry);
             shownIds.add(entry.id());
         });
-        messages.setItems(shown.stream().map(entry -> ChatItems.item(entry, viewer.accountId())).toList());
-        emptyNote.setVisible(shown.isEmpty());
+        render();
     }
 
     /** Adds a message unless it is already shown; keeps the conversation order. */
@@ -309,16 +350,82 @@ public class ChatPanel extends VerticalLayout {
         if (!shownIds.add(entry.id())) {
             return false;
         }
-        boolean inOrder = shown.isEmpty() || ChatEntry.CONVERSATION_ORDER.compare(shown.getLast(), entry) <= 0;
+        boolean inOrder = (shown.isEmpty() || ChatEntry.CONVERSATION_ORDER.compare(shown.getLast(), entry) <= 0)
+                && attachmentsShown.values().stream().noneMatch(attachment -> attachment.sentAt().isAfter(entry.sentAt()));
         shown.add(entry);
         if (inOrder) {
             messages.addItem(ChatItems.item(entry, viewer.accountId()));
+            emptyNote.setVisible(false);
         } else {
             shown.sort(ChatEntry.CONVERSATION_ORDER);
-            messages.setItems(shown.stream().map(e -> ChatItems.item(e, viewer.accountId())).toList());
+            render();
         }
-        emptyNote.setVisible(false);
         return true;
+    }
+
+    /** Messages and attachments merged in the order they were sent (by server time; messages first on a tie). */
+    private void render() {
+        record Row(Instant at, int kind, long id, MessageListItem item) {
+        }
+        attachmentItems.clear();
+        List<Row> rows = new ArrayList<>();
+        shown.forEach(entry -> rows.add(new Row(entry.sentAt(), 0, entry.id(), ChatItems.item(entry, viewer.accountId()))));
+        attachmentsShown.values().forEach(entry -> {
+            MessageListItem item = ChatItems.item(entry, viewer.accountId());
+            attachmentItems.put(item, entry);
+            rows.add(new Row(entry.sentAt(), 1, entry.id(), item));
+        });
+        rows.sort(Comparator.comparing(Row::at).thenComparingInt(Row::kind).thenComparingLong(Row::id));
+        messages.setItems(rows.stream().map(Row::item).toList());
+        emptyNote.setVisible(rows.isEmpty());
+    }
+
+    /** A photo or file this panel sent or the room announced; shown once, updated when added to the record. */
+    void showAttachment(AttachmentEntry entry) {
+        AttachmentEntry before = attachmentsShown.put(entry.id(), entry);
+        if (entry.equals(before)) {
+            return;
+        }
+        render();
+    }
+
+    private void receivedAttachment(AttachmentEntry entry) {
+        boolean isNew = !attachmentsShown.containsKey(entry.id());
+        showAttachment(entry);
+        if (isNew && entry.senderAccountId() != viewer.accountId() && !panelOpen) {
+            setUnreadCount(unreadCount + 1);
+        }
+    }
+
+    private void addedToRecord(AttachmentAddedToRecord added) {
+        showAttachment(added.attachment());
+        if (fileViewer != null && fileViewer.isOpened() && fileViewer.shows(added.attachment().id())) {
+            fileViewer.markInRecord();
+        }
+        if (added.senderAccountId() != viewer.accountId()) {
+            attachmentNotice.setText(added.doctorName() + " added “" + added.attachment().fileName() + "” to your record.");
+            attachmentNotice.setVisible(true);
+            // The chat may be closed: the patient hears of it over the call too.
+            Notices.success(attachmentNotice.getText());
+        }
+    }
+
+    void openViewer(AttachmentEntry entry) {
+        AttachmentEntry current = attachmentsShown.getOrDefault(entry.id(), entry);
+        fileViewer = new AttachmentViewer(current, viewer.is(Role.DOCTOR), () -> addToRecord(current));
+        fileViewer.open();
+    }
+
+    private void addToRecord(AttachmentEntry entry) {
+        try {
+            AttachmentEntry added = attachmentService.addToRecord(entry.id());
+            showAttachment(added);
+            if (fileViewer != null) {
+                fileViewer.markInRecord();
+            }
+        } catch (BusinessRuleException | NotFoundOrDeniedException refused) {
+            showSendError(refused.getMessage());
+        }
     }
 
     private void reportTyping() {

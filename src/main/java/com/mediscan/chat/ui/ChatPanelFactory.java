@@ -1,5 +1,7 @@
 package com.mediscan.chat.ui;
 
+import com.mediscan.attachment.service.AttachmentLimits;
+import com.mediscan.attachment.service.AttachmentService;
 import com.mediscan.base.ui.RecordSection;
 import com.mediscan.chat.service.ChatService;
 import com.mediscan.consultation.service.RoomBus;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class ChatPanelFactory implements RecordSection {
 
     private final ChatService chatService;
+    private final AttachmentService attachmentService;
+    private final AttachmentLimits attachmentLimits;
     private final RoomBus roomBus;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -25,8 +29,11 @@ public class ChatPanelFactory implements RecordSection {
     private final ScheduledExecutorService typingTimers =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chat-typing-timer").daemon().factory());
 
-    public ChatPanelFactory(ChatService chatService, RoomBus roomBus, CurrentUser currentUser, Clock clock) {
+    public ChatPanelFactory(ChatService chatService, AttachmentService attachmentService, AttachmentLimits attachmentLimits,
+                            RoomBus roomBus, CurrentUser currentUser, Clock clock) {
         this.chatService = chatService;
+        this.attachmentService = attachmentService;
+        this.attachmentLimits = attachmentLimits;
         this.roomBus = roomBus;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -34,7 +41,8 @@ public class ChatPanelFactory implements RecordSection {
 
     /** The live chat of the appointment's consultation, for the signed-in doctor or patient. */
     public ChatPanel create(long appointmentId) {
-        return new ChatPanel(appointmentId, currentUser.require(), chatService, roomBus, clock, typingTimers);
+        return new ChatPanel(appointmentId, currentUser.require(), chatService, attachmentService,
+                attachmentLimits.maxFileSize().toBytes(), roomBus, clock, typingTimers);
     }
 
     /** The consultation's chat as it was written, read-only, for the appointment's record. */

@@ -1,5 +1,6 @@
 package com.mediscan.consultation.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -37,6 +38,7 @@ public class CallControls extends Div {
     final Span unreadChatBadge = new Span();
     final Button prescription = iconButton("prescription", PRESCRIPTION);
     final Button endCall = iconButton("hang-up", END_CALL);
+    private final Div media;
 
     public CallControls(boolean forDoctor) {
         addClassName("call-controls");
@@ -55,11 +57,16 @@ public class CallControls extends Div {
         endCall.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         endCall.addClassName("end-call");
 
-        Div media = new Div(microphone, camera, screenShare, audioOnly, devices);
+        media = new Div(microphone, camera, screenShare, audioOnly, devices);
         media.addClassName("control-group");
         Div panels = new Div(chat, prescription);
         panels.addClassName("control-group");
         add(media, panels, endCall);
+    }
+
+    /** Another feature's button among the media buttons, such as Take photo. */
+    void addMediaButton(Component button) {
+        media.add(button);
     }
 
     /** Shows the unread chat messages as a badge on the chat button (0 hides it). */

@@ -7,6 +7,8 @@ import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.appointment.ui.CheckInComponents;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
+import com.mediscan.attachment.ui.PhotoTaking;
+import com.mediscan.attachment.ui.PhotoTakingFactory;
 import com.mediscan.base.ui.Notices;
 import com.mediscan.chat.ui.ChatPanelFactory;
 import com.mediscan.consultation.service.CallEnded;
@@ -82,6 +84,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private final ChatPanelFactory chatPanels;
     private final PrescriptionPanelFactory prescriptionPanels;
     private final CheckInComponents checkIn;
+    private final PhotoTakingFactory photoTaking;
 
     private Appointment appointment;
     private SignedInUser viewer;
@@ -108,7 +111,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
                             CurrentUser currentUser, CallTicker ticker, Clock clock, ChatPanelFactory chatPanels,
-                            PrescriptionPanelFactory prescriptionPanels, CheckInComponents checkIn) {
+                            PrescriptionPanelFactory prescriptionPanels, CheckInComponents checkIn,
+                            PhotoTakingFactory photoTaking) {
         this.appointmentService = appointmentService;
         this.rooms = rooms;
         this.bus = bus;
@@ -119,6 +123,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         this.chatPanels = chatPanels;
         this.prescriptionPanels = prescriptionPanels;
         this.checkIn = checkIn;
+        this.photoTaking = photoTaking;
         addClassName("consultation-view");
     }
 
@@ -162,6 +167,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             showCheckIn();
         }
         sidePanels = new SidePanels(forDoctor, controls);
+        PhotoTaking photos = photoTaking.create(opened.getId(), forDoctor);
+        controls.addMediaButton(photos.button());
+        stage.addOverlay(photos);
         sidePanels.setChat(chatPanels.create(opened.getId()));
         Div body = new Div(stage, sidePanels.chat);
         if (forDoctor) {

@@ -3,6 +3,7 @@ package com.mediscan.prescription.ui;
 import com.mediscan.account.domain.Role;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
+import com.mediscan.attachment.service.AttachmentService;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.base.ui.RecordSection;
 import com.mediscan.base.ui.ViewerTime;
@@ -33,7 +34,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The record of one consultation, for its doctor and its patient only: the appointment, every
- * version of its prescription, the chat transcript, and for the doctor the patient's earlier
+ * version of its prescription, the photos and files the doctor added to it, the chat transcript, and for the doctor the patient's earlier
  * prescriptions and the prescription form. Anyone else sees "Not available" (and is audited).
  */
 @Route("records/:" + ConsultationRecordView.PARAMETER + "(\\d+)")
@@ -48,6 +49,7 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
     private final PrescriptionPanelFactory panels;
     private final ObjectProvider<RecordSection> transcripts;
     private final CurrentUser currentUser;
+    private final AttachmentService attachments;
 
     final Div summary = new Div();
     final Div versions = new Div();
@@ -55,11 +57,14 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
     final Div editor = new Div();
     final Div earlier = new Div();
     TranscriptSlot transcriptSlot;
+    RecordAttachments recordAttachments;
     FhirExportAnchor export;
     private long appointmentId;
 
     public ConsultationRecordView(PrescriptionService service, PrescriptionPanelFactory panels,
-                                  ObjectProvider<RecordSection> transcripts, CurrentUser currentUser) {
+                                  ObjectProvider<RecordSection> transcripts, CurrentUser currentUser,
+                                  AttachmentService attachments) {
+        this.attachments = attachments;
         this.service = service;
         this.panels = panels;
         this.transcripts = transcripts;
@@ -108,6 +113,9 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
             }
             history.forEach(prescription -> earlier.add(new EarlierPrescription(prescription)));
         }
+
+        recordAttachments = new RecordAttachments(attachments, appointmentId);
+        add(new H3("Photos and files"), recordAttachments);
 
         transcriptSlot = new TranscriptSlot(transcripts, appointmentId);
         add(new H3("Chat transcript"), transcriptSlot);

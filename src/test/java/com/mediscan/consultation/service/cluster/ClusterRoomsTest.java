@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mediscan.account.domain.UserAccountRepository;
 import com.mediscan.appointment.domain.Appointment;
+import com.mediscan.appointment.service.CheckInCompleted;
+import com.mediscan.attachment.domain.StoredType;
+import com.mediscan.attachment.service.AttachmentAddedToRecord;
+import com.mediscan.attachment.service.AttachmentEntry;
+import com.mediscan.attachment.service.AttachmentPosted;
 import com.mediscan.chat.service.ChatEntry;
 import com.mediscan.chat.service.ChatMessagePosted;
 import com.mediscan.chat.service.ChatTyping;
@@ -141,7 +146,13 @@ class ClusterRoomsTest {
         }
         ChatEntry message = new ChatEntry(42, UUID.randomUUID(), appointment.getId(), account(DemoUsers.KRIYA), "Kriya Mehta",
                 false, "Namaste, ça va? 🙂", Instant.now().truncatedTo(ChronoUnit.MICROS));
+        AttachmentEntry photo = new AttachmentEntry(9, UUID.randomUUID(), appointment.getId(), account(DemoUsers.KRIYA),
+                "Kriya Mehta", false, "rash.jpg", StoredType.JPEG, 183_000, "ab".repeat(32), 1280, 720,
+                Instant.parse("2026-12-01T09:30:30Z"), null);
         List<RoomEvent> ofEveryKind = List.of(new ChatMessagePosted(message),
+                new AttachmentPosted(photo),
+                new AttachmentAddedToRecord(photo, account(DemoUsers.RAJESH), "Dr. Rajesh Patel"),
+                new CheckInCompleted(appointment.getId(), account(DemoUsers.KRIYA)),
                 new ChatTyping(appointment.getId(), account(DemoUsers.KRIYA), "Kriya Mehta"),
                 new PresenceChanged(appointment.getId(), account(DemoUsers.RAJESH)),
                 new CallStarted(appointment.getId(), account(DemoUsers.RAJESH), Instant.parse("2026-12-01T09:30:00.123456Z")),
