@@ -150,6 +150,9 @@ final class FlowUi {
             return;
         }
         JsonNode meta = json.path("meta");
+        if (closing) {
+            return; // signing out or closing: the session's end is what was asked for
+        }
         if (meta.path("sessionExpired").asBoolean(false)) {
             end("sessionExpired", raw);
             return;
@@ -365,8 +368,8 @@ final class FlowUi {
             if (!text.isBlank()) {
                 receive(text, ProtocolSession.JSON.readTree(text), false);
             }
-        } catch (IOException failed) {
-            throw end("http", "UIDL request failed: " + failed);
+        } catch (LoadFailure failed) {
+            throw end("http", failed.getMessage());
         } finally {
             inFlight.unlock();
         }
@@ -379,7 +382,24 @@ final class FlowUi {
         HttpResponse<String> response = session.send(session.request("/?v-r=heartbeat&v-uiId=" + uiId)
                 .POST(HttpRequest.BodyPublishers.noBody()));
         if (response.statusCode() != 200) {
-            end("heartbeat", "heartbeat answered " + response.statusCode());
+            if (ended) {
+                session.errors.record("heartbeat", session.who, "heartbeat of an ended UI answered " + response.statusCode());
+            } else {
+                end("heartbeat", "heartbeat answered " + response.statusCode());
+            }
+        }
+    }
+
+    /** Presses a control that ends the session (such as "Sign out"): the expiry that follows is no error. */
+    void clickToEndSession(UiNodes.Node node) throws IOException, InterruptedException {
+        closing = true;
+        try {
+            click(node);
+        } finally {
+            ended = true;
+            if (push != null) {
+                push.abort();
+            }
         }
     }
 
@@ -397,8 +417,10 @@ final class FlowUi {
             if (response.statusCode() != 200) {
                 session.errors.record("unload", session.who, "unload answered " + response.statusCode());
             }
-        } catch (IOException | InterruptedException failed) {
-            session.errors.record("unload", session.who, failed.toString());
+        } catch (LoadFailure alreadyCounted) {
+            // the HTTP error is counted
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } finally {
             inFlight.unlock();
             ended = true;

@@ -49,7 +49,10 @@ final class Participant {
         this.metrics = metrics;
     }
 
-    /** Signs in with the administrator's temporary password and chooses a new one on the page MediScan leads to. */
+    /**
+     * A new account's first visit: signs in with the administrator's temporary password, chooses a new
+     * one on the page MediScan leads to, and signs out from the home page it lands on.
+     */
     void signInFirstTime(String email, String temporaryPassword, String newPassword) throws IOException, InterruptedException {
         session.signIn(email, temporaryPassword);
         FlowUi first = session.open("");
@@ -60,9 +63,14 @@ final class Participant {
         UiNodes.Node change = first.await("Change password button", STEP_TIMEOUT,
                 nodes -> nodes.shownNamed("vaadin-button", "Change password"));
         first.click(change);
-        first.await("the home page after the change", STEP_TIMEOUT,
-                nodes -> nodes.shownNamed("vaadin-button", "Change password").isPresent() ? Optional.empty() : Optional.of(true));
-        first.close();
+        UiNodes.Node signOut = first.await("Sign out on the home page", STEP_TIMEOUT,
+                nodes -> nodes.shownNamed("vaadin-button", "Change password").isPresent() ? Optional.empty()
+                        : nodes.shownNamed("vaadin-button", "Sign out"));
+        first.clickToEndSession(signOut);
+    }
+
+    void signIn(String email, String password) throws IOException, InterruptedException {
+        session.signIn(email, password);
     }
 
     private static List<ObjectNode> concat(FlowUi ui, UiNodes.Node first, String property, String value, String... more)

@@ -57,8 +57,8 @@ final class ProtocolSession {
     FlowUi open(String route) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request("/?v-r=init&location=" + URLEncoder.encode(route, StandardCharsets.UTF_8)
                 + "&query=").GET());
-        if (response.statusCode() != 200) {
-            throw failure("http", "init answered " + response.statusCode());
+        if (response.statusCode() != 200 || !response.body().startsWith("{")) {
+            throw failure("http", "init of " + route + " answered " + response.statusCode() + ": " + response.body());
         }
         JsonNode appConfig = JSON.readTree(response.body()).path("appConfig");
         FlowUi ui = new FlowUi(this, appConfig.path("v-uiId").asInt(), appConfig.path("uidl"));
@@ -83,8 +83,15 @@ final class ProtocolSession {
         return base.getScheme() + "://" + base.getAuthority();
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    /** One request with the session cookie; a failed or timed-out request is counted as an HTTP error. */
+    HttpResponse<String> send(HttpRequest.Builder request) throws InterruptedException {
+        HttpRequest built = request.build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException failed) {
+            throw failure("http", built.method() + " " + built.uri().getRawQuery() + " failed: " + failed);
+        }
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
             if (setCookie.startsWith("JSESSIONID=")) {
                 sessionCookie = setCookie.substring(0, setCookie.indexOf(';') < 0 ? setCookie.length() : setCookie.indexOf(';'));
