@@ -5,122 +5,26 @@
  * the own video as a small movable tile. Everything else - who is in the room, where signals
  * go, what the buttons say - is decided by the server side (consultation/ui/MediaCall.java).
  *
- * Signals are opaque JSON for the server: {description}, {candidate} or {state}.
+ * Signals are opaque JSON for the server: {description}, {candidate} or {state}, or an array of them when several
+ * are ready at once (one server call instead of several: Vaadin sends one request at a time).
+ *
+ * This file holds the call itself (media, the peer connection, signals, what the server side is told); the
+ * parts around it are modules in call/: the shadow DOM (template), camera and microphone helpers (media), the
+ * quality indicator (quality), the keyboard shortcuts (shortcuts), the movable own tile (movable-tile), the
+ * microphone meter (level-meter), the arrival chime (chime) and the shared types (types).
  */
 
-type MediaState = { audio: boolean; video: boolean; sharing: boolean; audioOnly?: boolean };
-type Quality = { level: 'good' | 'fair' | 'poor'; detail: string };
-type Counters = { at: number; lost: number; received: number; bytes: number };
-type Signal = { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit; state?: MediaState };
-type Peer = { pc: RTCPeerConnection; seat: string; makingOffer: boolean; ignoreOffer: boolean; audio?: RTCRtpSender; video?: RTCRtpSender };
-
-interface ServerSide {
-  signal(payload: string): void;
-  connectionStateChanged(state: string): void;
-  mediaStateChanged(microphoneOn: boolean, cameraOn: boolean, sharingScreen: boolean): void;
-  mediaFailed(message: string): void;
-  deviceSwitched(message: string): void;
-}
+import { chime } from './call/chime';
+import { startLevelMeter } from './call/level-meter';
+import { constraints, describe, type Device, KINDS, placeholderTrack } from './call/media';
+import { makeTileMovable } from './call/movable-tile';
+import { QUALITY_SAMPLE_MS, type Quality, quality, sample, type Sample } from './call/quality';
+import { shortcutOf } from './call/shortcuts';
+import { TEMPLATE } from './call/template';
+import type { MediaState, Peer, ServerSide, Signal } from './call/types';
 
 /** Jitsi waits this long after a network change before restarting ICE; a brief blip often heals by itself. */
 const ICE_RESTART_DELAY_MS = 2000;
-const QUALITY_SAMPLE_MS = 2000;
-const KINDS: Record<string, 'microphone' | 'camera'> = { audioinput: 'microphone', videoinput: 'camera' };
-
-const SHORTCUT_KEYS = ['Space', 'V', 'C', 'Escape', '?'];
-const TYPING_TARGETS = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"]';
-const OWN_SPACE_TARGETS = 'button, a[href], summary, [role="button"], [role="checkbox"], [role="switch"], vaadin-button';
-const OPEN_DIALOGS = 'vaadin-dialog[opened], vaadin-confirm-dialog[opened], vaadin-dialog-overlay[opened], vaadin-confirm-dialog-overlay[opened]';
-const CAMERA: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 } };
-const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
-
-const icon = (path: string) =>
-  `<svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="${path}"/></svg>`;
-const MIC_OFF = icon('M15 9.3V5a3 3 0 0 0-5.7-1.3M9 9v2a3 3 0 0 0 5.1 2.1M19 10v1a7 7 0 0 1-1.1 3.8M5 10v1a7 7 0 0 0 11.6 5.3M12 18v4M8 22h8M3 3l18 18');
-
-const TEMPLATE = `
-<style>
-  :host { display: block; position: relative; overflow: hidden; background: #0b141c; color: #fff; font-family: var(--lumo-font-family, sans-serif); }
-  [hidden] { display: none !important; }
-  .remote, .remote video { position: absolute; inset: 0; width: 100%; height: 100%; }
-  .remote video { object-fit: cover; background: #0b141c; }
-  .remote video.screen { object-fit: contain; }
-  .camera-off { position: absolute; inset: 0; display: flex; flex-direction: column; gap: .75rem; align-items: center; justify-content: center;
-    background: radial-gradient(circle at 50% 40%, #1d3547, #0b141c 70%); font-size: .95rem; color: #cfe3ef; }
-  .avatar { width: 6rem; height: 6rem; border-radius: 50%; display: grid; place-items: center; font-size: 2.2rem; font-weight: 600;
-    background: hsl(199, 60%, 32%); color: #fff; }
-  .label { position: absolute; left: 1rem; bottom: 1rem; display: flex; align-items: center; gap: .4rem; max-width: calc(100% - 2rem);
-    padding: .3rem .7rem; border-radius: 999px; background: rgba(6, 16, 24, .62); font-size: .9rem; }
-  .remote:not(.with-peer) .label { display: none; }
-  .label .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-  .muted { display: inline-flex; align-items: center; gap: .25rem; color: #ffb4a8; }
-  .muted svg { width: 1.1rem; height: 1.1rem; }
-  .sharing { position: absolute; top: 1rem; left: 1rem; padding: .3rem .7rem; border-radius: 999px; background: rgba(6, 16, 24, .62); font-size: .85rem; }
-  .tile { position: absolute; width: clamp(7.5rem, 22%, 15rem); aspect-ratio: 4 / 3; border-radius: .75rem; overflow: hidden;
-    background: #15232f; box-shadow: 0 6px 22px rgba(0, 0, 0, .45); border: 2px solid rgba(255, 255, 255, .18);
-    cursor: grab; touch-action: none; transition: top .2s, left .2s, right .2s, bottom .2s; z-index: 1; }
-  .tile:focus-visible { outline: 3px solid var(--lumo-primary-color-50pct, #5ab0de); outline-offset: 2px; }
-  .tile.dragging { cursor: grabbing; transition: none; }
-  .tile.top-left { top: 1rem; left: 1rem; } .tile.top-right { top: 1rem; right: 1rem; }
-  .tile.bottom-left { bottom: 1rem; left: 1rem; } .tile.bottom-right { bottom: 1rem; right: 1rem; }
-  .tile video { width: 100%; height: 100%; object-fit: cover; display: block; }
-  .tile video.mirrored { transform: scaleX(-1); }
-  .tile .camera-off { font-size: .8rem; }
-  .tile .muted { position: absolute; right: .4rem; bottom: .4rem; padding: .2rem; border-radius: 50%; background: rgba(6, 16, 24, .7); }
-  .quality { position: absolute; top: .6rem; right: .6rem; display: inline-flex; align-items: flex-end; gap: 2px; height: 1rem;
-    padding: .25rem .35rem; border-radius: .4rem; background: rgba(6, 16, 24, .62); }
-  .quality i { width: 4px; border-radius: 1px; background: rgba(255, 255, 255, .3); }
-  .quality i:nth-child(1) { height: 35%; } .quality i:nth-child(2) { height: 65%; } .quality i:nth-child(3) { height: 100%; }
-  .quality[data-level="good"] i { background: #6fdc8c; }
-  .quality[data-level="fair"] i:nth-child(-n+2) { background: #f1c21b; }
-  .quality[data-level="poor"] i:nth-child(1) { background: #ff8389; }
-  .tile .quality { top: .35rem; right: .35rem; height: .7rem; }
-  .meter { position: absolute; left: 1rem; right: 1rem; bottom: 1rem; height: .5rem; border-radius: 999px; background: rgba(255, 255, 255, .2); overflow: hidden; }
-  .meter span { display: block; height: 100%; width: 0; background: #6fdc8c; transition: width .08s linear; }
-  :host(:not([preview])) .meter { display: none; }
-  :host([preview]) .remote { display: none; }
-  :host([preview]) .tile { inset: 0; width: 100%; height: 100%; aspect-ratio: auto; border-radius: 0; border: 0; cursor: default; }
-  :host([preview]) .tile .quality { display: none; }
-  @media (max-width: 700px) { .tile { width: 6.5rem; aspect-ratio: 3 / 4; } .label { left: .5rem; bottom: .5rem; } }
-</style>
-<div class="remote">
-  <video data-role="remote" autoplay playsinline></video>
-  <div class="camera-off" data-role="remote-camera-off" hidden><span class="avatar"></span><span class="why">Camera off</span></div>
-  <div class="sharing" data-role="remote-sharing" hidden>Sharing their screen</div>
-  <span class="quality" data-role="remote-quality" role="img" hidden><i></i><i></i><i></i></span>
-  <div class="label"><span class="name"></span><span class="muted" data-role="remote-muted" role="img" aria-label="Microphone muted" title="Microphone muted" hidden>${MIC_OFF}</span></div>
-</div>
-<div class="tile bottom-right" tabindex="0" role="group" aria-label="Your video. Drag it, or use the arrow keys, to move it to another corner.">
-  <video data-role="local" autoplay playsinline muted></video>
-  <div class="camera-off" data-role="local-camera-off" hidden><span>Camera off</span></div>
-  <span class="muted" data-role="local-muted" role="img" aria-label="Your microphone is muted" title="Your microphone is muted" hidden>${MIC_OFF}</span>
-  <span class="quality" data-role="local-quality" role="img" hidden><i></i><i></i><i></i></span>
-  <div class="meter" data-role="microphone-level" role="meter" aria-label="Microphone level" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0"><span></span></div>
-</div>`;
-
-function describe(error: unknown): string {
-  if (!window.isSecureContext || !navigator.mediaDevices) {
-    return 'this page is not on a secure (https) address, and browsers give camera and microphone only to secure pages. '
-      + 'Open the consultation through the https link your clinic sent.';
-  }
-  const name = error instanceof DOMException ? error.name : '';
-  switch (name) {
-    case 'NotAllowedError': return 'the browser blocks them for this site. Click the camera icon in the address bar, '
-      + 'allow camera and microphone, then press Try again.';
-    case 'NotFoundError': return 'no camera or microphone was found. Plug one in, then press Try again.';
-    case 'NotReadableError': return 'another application is using it. Close it, then press Try again.';
-    default: return error instanceof Error ? error.message : String(error);
-  }
-}
-
-/** A track that sends nothing, so a sender exists (and pairs with the peer's offer) while a device is off. */
-function placeholderTrack(kind: 'audio' | 'video'): MediaStreamTrack {
-  if (kind === 'video') {
-    const canvas = Object.assign(document.createElement('canvas'), { width: 16, height: 12 });
-    return canvas.captureStream(0).getVideoTracks()[0];
-  }
-  return new AudioContext().createMediaStreamDestination().stream.getAudioTracks()[0];
-}
 
 class MediscanCall extends HTMLElement {
   // Set by the server side before or after upgrade; never initialised here, so upgrade keeps them.
@@ -144,17 +48,17 @@ class MediscanCall extends HTMLElement {
   private audioOnly = false;
   private remoteState: MediaState = { audio: true, video: true, sharing: false };
   /** Chosen in the device pickers; empty for the browser's default. */
-  private selected: Record<'microphone' | 'camera', string> = { microphone: '', camera: '' };
-  private levelMeter?: { audio: AudioContext; timer: number };
+  private selected: Record<Device, string> = { microphone: '', camera: '' };
+  private stopMeter?: () => void;
   private qualityTimer?: number;
-  private counters: { incoming?: Counters; outgoing?: Counters } = {};
+  private previousSample?: Sample;
   private iceRestartTimer?: number;
 
   connectedCallback() {
     if (!this.root) {
       this.root = this.attachShadow({ mode: 'open' });
       this.root.innerHTML = TEMPLATE;
-      this.makeTileMovable(this.find('.tile'));
+      makeTileMovable(this.find('.tile'), this);
     }
     this.renderNames();
     window.addEventListener('keydown', this.onKeyDown, true);
@@ -181,7 +85,10 @@ class MediscanCall extends HTMLElement {
   }
 
   startMedia(): Promise<void> {
-    this.media ??= this.openMedia();
+    if (!this.media) {
+      this.media = this.openMedia();
+      this.media.then(() => this.prepareNext());
+    }
     return this.media;
   }
 
@@ -189,15 +96,25 @@ class MediscanCall extends HTMLElement {
     if (this.hungUp || this.peer?.seat === seat) {
       return;
     }
-    this.closePeer();
+    if (this.peer?.seat) {
+      this.closePeer(); // a connection to an older window of the other participant
+    }
+    const peer = this.peer ?? this.preparePeer();
+    peer.seat = seat;
+    this.find('.remote').classList.add('with-peer');
+    this.sendState();
+    this.flush(peer);
+  }
+
+  /** A peer connection with the local tracks on it, ready before the other participant arrives. */
+  private preparePeer(): Peer {
     const pc = new RTCPeerConnection({
       iceServers: (this.iceServers ?? []).map(({ urls, username, credential }) =>
         username ? { urls, username, credential: credential ?? undefined } : { urls }),
       iceTransportPolicy: this.relayOnly ? 'relay' : 'all',
     });
-    const peer: Peer = { pc, seat, makingOffer: false, ignoreOffer: false };
+    const peer: Peer = { pc, makingOffer: false, ignoreOffer: false, outbox: [], reportedConnected: false };
     this.peer = peer;
-    this.find('.remote').classList.add('with-peer');
     this.remoteStream = new MediaStream();
     this.video('remote').srcObject = this.remoteStream;
 
@@ -207,8 +124,8 @@ class MediscanCall extends HTMLElement {
       this.playRemote();
     };
     pc.onicecandidate = ({ candidate }) => {
-      if (candidate && this.peer === peer) {
-        this.send({ candidate: candidate.toJSON() });
+      if (candidate) {
+        this.send(peer, { candidate: candidate.toJSON() });
       }
     };
     pc.onnegotiationneeded = async () => {
@@ -220,9 +137,7 @@ class MediscanCall extends HTMLElement {
       try {
         peer.makingOffer = true;
         await pc.setLocalDescription();
-        if (this.peer === peer) {
-          this.send({ description: pc.localDescription!.toJSON() });
-        }
+        this.send(peer, { description: pc.localDescription!.toJSON() });
       } catch (error) {
         console.warn('mediscan-call: offer failed', error);
       } finally {
@@ -237,11 +152,14 @@ class MediscanCall extends HTMLElement {
       }
     };
     pc.onconnectionstatechange = () => {
-      if (this.peer === peer) {
+      // The server only needs to learn when the call became connected or stopped being so; every other
+      // report would hold up the signals behind it (Vaadin has one request to the server in flight at a time).
+      const connected = pc.connectionState === 'connected';
+      if (this.peer === peer && peer.seat && connected !== peer.reportedConnected) {
+        peer.reportedConnected = connected;
         this.$server.connectionStateChanged(pc.connectionState);
       }
     };
-    this.$server.connectionStateChanged(pc.connectionState);
     // Signals for this connection wait in the inbox until the local tracks are on it.
     this.enqueue(async () => {
       await this.startMedia();
@@ -249,11 +167,19 @@ class MediscanCall extends HTMLElement {
         await this.addLocalTracks(peer);
       }
     });
-    this.sendState();
+    return peer;
+  }
+
+  /** Prepares the next peer connection while nobody else is there, so it is ready when they come. */
+  private prepareNext() {
+    if (!this.hungUp && !this.peer) {
+      this.preparePeer();
+    }
   }
 
   disconnect() {
     this.closePeer();
+    this.prepareNext();
   }
 
   /** New ICE credentials and candidates on the same connection; media resumes without a new call. */
@@ -315,8 +241,8 @@ class MediscanCall extends HTMLElement {
   }
 
   receiveSignal(payload: string) {
-    const signal: Signal = JSON.parse(payload);
-    this.enqueue(() => this.handle(signal));
+    const signals: Signal | Signal[] = JSON.parse(payload);
+    (Array.isArray(signals) ? signals : [signals]).forEach(signal => this.enqueue(() => this.handle(signal)));
   }
 
   async setMicrophoneEnabled(on: boolean) {
@@ -385,7 +311,8 @@ class MediscanCall extends HTMLElement {
 
   hangUp() {
     this.hungUp = true;
-    this.stopMeter();
+    this.stopMeter?.();
+    this.stopMeter = undefined;
     this.closePeer();
     [this.microphone, this.camera, this.screen].forEach(track => track?.stop());
     this.microphone = this.camera = this.screen = undefined;
@@ -396,33 +323,13 @@ class MediscanCall extends HTMLElement {
 
   /** A short chime and, if the person allowed it, a system notification. */
   announce(title: string, body: string) {
-    try {
-      const audio = new AudioContext();
-      [660, 880].forEach((frequency, index) => {
-        const tone = audio.createOscillator();
-        const volume = audio.createGain();
-        const start = audio.currentTime + index * 0.18;
-        tone.frequency.value = frequency;
-        volume.gain.setValueAtTime(0.0001, start);
-        volume.gain.exponentialRampToValueAtTime(0.2, start + 0.02);
-        volume.gain.exponentialRampToValueAtTime(0.0001, start + 0.35);
-        tone.connect(volume).connect(audio.destination);
-        tone.start(start);
-        tone.stop(start + 0.4);
-      });
-      setTimeout(() => audio.close(), 1000);
-    } catch {
-      // No audio output: the notification and the waiting panel still tell.
-    }
-    if ('Notification' in window && Notification.permission === 'granted') {
-      new Notification(title, { body, tag: 'mediscan-arrival' });
-    }
+    chime(title, body);
   }
 
   private async openMedia() {
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ audio: this.constraints('microphone'), video: this.constraints('camera') });
+      stream = await navigator.mediaDevices.getUserMedia({ audio: constraints('microphone', this.selected.microphone), video: constraints('camera', this.selected.camera) });
     } catch (error) {
       try {
         stream = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -450,23 +357,18 @@ class MediscanCall extends HTMLElement {
     this.reportDevices();
   }
 
-  private constraints(which: 'microphone' | 'camera'): MediaTrackConstraints {
-    const device = this.selected[which] ? { deviceId: { exact: this.selected[which] } } : {};
-    return which === 'camera' ? { ...CAMERA, ...device } : { echoCancellation: true, noiseSuppression: true, ...device };
-  }
-
-  private async openDevice(which: 'microphone' | 'camera'): Promise<MediaStreamTrack> {
-    const stream = await navigator.mediaDevices.getUserMedia({ [which === 'camera' ? 'video' : 'audio']: this.constraints(which) });
+  private async openDevice(which: Device): Promise<MediaStreamTrack> {
+    const stream = await navigator.mediaDevices.getUserMedia({ [which === 'camera' ? 'video' : 'audio']: constraints(which, this.selected[which]) });
     return which === 'camera' ? stream.getVideoTracks()[0] : stream.getAudioTracks()[0];
   }
 
   /** Our own stop() does not fire "ended": when it fires, the device went away (unplugged, or taken by the system). */
-  private watched(which: 'microphone' | 'camera', track?: MediaStreamTrack): MediaStreamTrack | undefined {
+  private watched(which: Device, track?: MediaStreamTrack): MediaStreamTrack | undefined {
     track?.addEventListener('ended', () => this.deviceLost(which, track));
     return track;
   }
 
-  private async swapTrack(which: 'microphone' | 'camera', track: MediaStreamTrack) {
+  private async swapTrack(which: Device, track: MediaStreamTrack) {
     const old = which === 'camera' ? this.camera : this.microphone;
     this.watched(which, track);
     if (which === 'camera') {
@@ -483,7 +385,7 @@ class MediscanCall extends HTMLElement {
     this.reportDevices();
   }
 
-  private async deviceLost(which: 'microphone' | 'camera', track: MediaStreamTrack) {
+  private async deviceLost(which: Device, track: MediaStreamTrack) {
     if (this.hungUp || track !== (which === 'camera' ? this.camera : this.microphone)) {
       return;
     }
@@ -524,33 +426,10 @@ class MediscanCall extends HTMLElement {
   };
 
   private restartMeter() {
-    this.stopMeter();
-    if (!this.hasAttribute('preview') || !this.microphone) {
-      return;
-    }
-    const audio = new AudioContext();
-    const analyser = audio.createAnalyser();
-    analyser.fftSize = 512;
-    audio.createMediaStreamSource(new MediaStream([this.microphone])).connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
-    const meter = this.find('[data-role="microphone-level"]');
-    const timer = window.setInterval(() => {
-      analyser.getFloatTimeDomainData(samples);
-      const peak = samples.reduce((max, sample) => Math.max(max, Math.abs(sample)), 0);
-      const level = this.microphone?.enabled ? Math.min(100, Math.round(Math.sqrt(peak) * 100)) : 0;
-      meter.setAttribute('aria-valuenow', String(level));
-      (meter.firstElementChild as HTMLElement).style.width = `${level}%`;
-    }, 100);
-    this.levelMeter = { audio, timer };
-    // Autoplay rules may start the context suspended until the person interacts with the page.
-    document.addEventListener('pointerdown', () => audio.resume().catch(() => undefined), { once: true });
-  }
-
-  private stopMeter() {
-    if (this.levelMeter) {
-      window.clearInterval(this.levelMeter.timer);
-      this.levelMeter.audio.close().catch(() => undefined);
-      this.levelMeter = undefined;
+    this.stopMeter?.();
+    this.stopMeter = undefined;
+    if (this.hasAttribute('preview') && this.microphone) {
+      this.stopMeter = startLevelMeter(this.microphone, this.find('[data-role="microphone-level"]'));
     }
   }
 
@@ -582,50 +461,19 @@ class MediscanCall extends HTMLElement {
   private async sampleQuality() {
     const pc = this.peer?.pc;
     if (!pc || pc.connectionState !== 'connected') {
-      this.counters = {};
+      this.previousSample = undefined;
       this.renderQuality('remote');
       this.renderQuality('local');
       return;
     }
-    const stats = await pc.getStats();
-    const at = performance.now();
-    const incoming: Counters = { at, lost: 0, received: 0, bytes: 0 };
-    const outgoing: Counters = { at, lost: 0, received: 0, bytes: 0 };
-    let roundTrip: number | undefined;
-    stats.forEach(report => {
-      if (report.type === 'transport' && report.selectedCandidatePairId) {
-        roundTrip = stats.get(report.selectedCandidatePairId)?.currentRoundTripTime;
-      } else if (report.type === 'inbound-rtp') {
-        incoming.lost += report.packetsLost ?? 0;
-        incoming.received += report.packetsReceived ?? 0;
-        incoming.bytes += report.bytesReceived ?? 0;
-      } else if (report.type === 'outbound-rtp') {
-        outgoing.received += report.packetsSent ?? 0;
-        outgoing.bytes += report.bytesSent ?? 0;
-      } else if (report.type === 'remote-inbound-rtp') {
-        outgoing.lost += report.packetsLost ?? 0;
-      }
-    });
-    const previous = this.counters;
-    this.counters = { incoming, outgoing };
-    if (previous.incoming && previous.outgoing) {
+    const now = await sample(pc);
+    const previous = this.previousSample;
+    this.previousSample = now;
+    if (previous) {
       const remoteVideo = this.remoteState.video && !this.remoteState.audioOnly && !this.audioOnly;
-      this.renderQuality('remote', this.quality(roundTrip, previous.incoming, incoming, remoteVideo, 'received'));
-      this.renderQuality('local', this.quality(roundTrip, previous.outgoing, outgoing, !!this.outgoingVideo(), 'sent'));
+      this.renderQuality('remote', quality(now.roundTrip, previous.incoming, now.incoming, remoteVideo, 'received'));
+      this.renderQuality('local', quality(now.roundTrip, previous.outgoing, now.outgoing, !!this.outgoingVideo(), 'sent'));
     }
-  }
-
-  private quality(roundTrip: number | undefined, before: Counters, now: Counters, video: boolean, direction: string): Quality {
-    const lost = Math.max(0, now.lost - before.lost);
-    const packets = Math.max(0, now.received - before.received);
-    const loss = lost + packets > 0 ? lost / (lost + packets) : 0;
-    const kbps = (now.bytes - before.bytes) * 8 / Math.max(1, now.at - before.at);
-    const rtt = roundTrip ?? 0;
-    const level = rtt > 0.4 || loss > 0.08 || (video && kbps < 60) ? 'poor'
-      : rtt > 0.2 || loss > 0.03 || (video && kbps < 250) ? 'fair' : 'good';
-    const detail = `Round trip ${roundTrip === undefined ? 'unknown' : Math.round(rtt * 1000) + ' ms'} · `
-      + `packet loss ${(loss * 100).toFixed(1)}% · ${Math.round(kbps)} kbit/s ${direction}`;
-    return { level, detail };
   }
 
   private renderQuality(role: 'remote' | 'local', quality?: Quality) {
@@ -676,7 +524,7 @@ class MediscanCall extends HTMLElement {
       await pc.setRemoteDescription(description);
       if (description.type === 'offer') {
         await pc.setLocalDescription();
-        this.send({ description: pc.localDescription!.toJSON() });
+        this.send(peer, { description: pc.localDescription!.toJSON() });
       }
     } else if (candidate) {
       try {
@@ -693,13 +541,31 @@ class MediscanCall extends HTMLElement {
     this.inbox = this.inbox.then(task).catch(error => console.warn('mediscan-call:', error));
   }
 
-  private send(signal: Signal) {
-    this.$server.signal(JSON.stringify(signal));
+  /** Signals of the current connection wait until it has a seat, and leave together at the end of the task. */
+  private send(peer: Peer, signal: Signal) {
+    if (this.peer !== peer) {
+      return;
+    }
+    if (signal.state) {
+      peer.outbox = peer.outbox.filter(waiting => !waiting.state); // only the latest state counts
+    }
+    peer.outbox.push(signal);
+    if (peer.seat && peer.outbox.length === 1) {
+      queueMicrotask(() => this.flush(peer));
+    }
+  }
+
+  private flush(peer: Peer) {
+    if (this.peer !== peer || !peer.seat || peer.outbox.length === 0) {
+      return;
+    }
+    const signals = peer.outbox.splice(0);
+    this.$server.signal(JSON.stringify(signals.length === 1 ? signals[0] : signals));
   }
 
   private sendState() {
     if (this.peer) {
-      this.send({ state: { audio: this.microphoneOn, video: !!this.outgoingVideo(), sharing: !!this.screen, audioOnly: this.audioOnly } });
+      this.send(this.peer, { state: { audio: this.microphoneOn, video: !!this.outgoingVideo(), sharing: !!this.screen, audioOnly: this.audioOnly } });
     }
   }
 
@@ -771,22 +637,11 @@ class MediscanCall extends HTMLElement {
   }
 
   private onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing || event.repeat) {
-      return;
+    const key = shortcutOf(event);
+    if (key) {
+      event.preventDefault();
+      this.dispatchEvent(new CustomEvent('call-shortcut', { detail: { key } }));
     }
-    const key = event.key === ' ' ? 'Space' : event.key.length === 1 ? event.key.toUpperCase() : event.key;
-    if (!SHORTCUT_KEYS.includes(key)) {
-      return;
-    }
-    const path = event.composedPath().filter((node): node is HTMLElement => node instanceof HTMLElement);
-    if (path.some(node => node.isContentEditable || node.matches(TYPING_TARGETS)) || document.querySelector(OPEN_DIALOGS)) {
-      return;
-    }
-    if (key === 'Space' && path.some(node => node.matches(OWN_SPACE_TARGETS))) {
-      return; // Space presses the focused button, as everywhere else.
-    }
-    event.preventDefault();
-    this.dispatchEvent(new CustomEvent('call-shortcut', { detail: { key } }));
   };
 
   private onClick = (event: MouseEvent) => {
@@ -803,56 +658,6 @@ class MediscanCall extends HTMLElement {
       Notification.requestPermission().catch(() => undefined);
     }
   };
-
-  private makeTileMovable(tile: HTMLElement) {
-    let drag: { dx: number; dy: number } | undefined;
-    const place = (corner: string) => {
-      tile.classList.remove(...CORNERS);
-      tile.classList.add(corner);
-      tile.style.left = tile.style.top = tile.style.right = tile.style.bottom = '';
-    };
-    tile.addEventListener('pointerdown', event => {
-      const box = tile.getBoundingClientRect();
-      drag = { dx: event.clientX - box.left, dy: event.clientY - box.top };
-      tile.setPointerCapture(event.pointerId);
-      tile.classList.add('dragging');
-    });
-    tile.addEventListener('pointermove', event => {
-      if (!drag) {
-        return;
-      }
-      const area = this.getBoundingClientRect();
-      const left = Math.min(Math.max(event.clientX - area.left - drag.dx, 0), area.width - tile.offsetWidth);
-      const top = Math.min(Math.max(event.clientY - area.top - drag.dy, 0), area.height - tile.offsetHeight);
-      Object.assign(tile.style, { left: `${left}px`, top: `${top}px`, right: 'auto', bottom: 'auto' });
-    });
-    const drop = () => {
-      if (!drag) {
-        return;
-      }
-      drag = undefined;
-      tile.classList.remove('dragging');
-      const area = this.getBoundingClientRect();
-      const box = tile.getBoundingClientRect();
-      const vertical = box.top + box.height / 2 < area.top + area.height / 2 ? 'top' : 'bottom';
-      const horizontal = box.left + box.width / 2 < area.left + area.width / 2 ? 'left' : 'right';
-      place(`${vertical}-${horizontal}`);
-    };
-    tile.addEventListener('pointerup', drop);
-    tile.addEventListener('pointercancel', drop);
-    tile.addEventListener('keydown', event => {
-      const corner = CORNERS.find(name => tile.classList.contains(name)) ?? 'bottom-right';
-      const [vertical, horizontal] = corner.split('-');
-      const moves: Record<string, string> = {
-        ArrowUp: `top-${horizontal}`, ArrowDown: `bottom-${horizontal}`,
-        ArrowLeft: `${vertical}-left`, ArrowRight: `${vertical}-right`,
-      };
-      if (moves[event.key]) {
-        event.preventDefault();
-        place(moves[event.key]);
-      }
-    });
-  }
 
   private find<T extends HTMLElement = HTMLElement>(selector: string): T {
     return this.root.querySelector(selector) as T;

@@ -61,6 +61,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** People do not depend on appointments: the appointment feature adds its doctor actions (working hours) to account's views. */
+    @Test
+    void accountNeverDependsOnAppointment() {
+        noClasses().that().resideInAPackage("com.mediscan.account..")
+                .should().dependOnClassesThat().resideInAPackage("com.mediscan.appointment..")
+                .check(classes);
+    }
+
     @Test
     void featureDomainsHaveNoCycles() {
         slices().matching("com.mediscan.(*).domain..").should().beFreeOfCycles().check(classes);

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mediscan.account.domain.DoctorProfile;
 import com.mediscan.account.service.AccountAdministration;
 import com.mediscan.account.service.DoctorDetails;
-import com.mediscan.account.service.InvalidFieldException;
+import com.mediscan.base.InvalidFieldException;
 import com.mediscan.account.service.PatientDetails;
 import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.audit.domain.AuditAction;

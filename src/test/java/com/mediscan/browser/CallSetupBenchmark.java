@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -47,6 +48,12 @@ import org.springframework.context.ApplicationContext;
  * The floor is two RTCPeerConnections in one page of the same browser, both cameras open:
  * candidates and descriptions pass directly, and it ends when both remote videos have painted a
  * frame. Each run measures one floor and one call; one unmeasured round warms both up.
+ *
+ * <p>Each run also sets up a call the other way round, as a patient meets it: the doctor waits in
+ * the room, and the figure runs from the patient pressing "Join now" (the click, in the page) to
+ * the later of the two pages painting the other's first frame. Next to the figures: Vaadin's own
+ * round trip in one page (a server call that does nothing, to its answer) and how long the offer
+ * and the answer took from one page through the server to the other.
  */
 class CallSetupBenchmark extends BrowserTest {
 
@@ -104,6 +111,18 @@ class CallSetupBenchmark extends BrowserTest {
     private static final Pattern DESCRIPTION_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"(\\w+)\"");
     private static final boolean PRINT_TIMELINES = Boolean.getBoolean("benchmark.timelines");
     private static final Comparator<Mark> BY_TIME = Comparator.comparingDouble(Mark::at);
+    /** A call of the element's server side that changes nothing (no such connection state), timed to its answer. */
+    private static final String VAADIN_ROUND_TRIP = """
+            async () => {
+              const server = document.querySelector('mediscan-call').$server;
+              const times = [];
+              for (let i = 0; i < 5; i++) {
+                const start = performance.now();
+                await server.connectionStateChanged('round-trip-probe');
+                times.push(performance.now() - start);
+              }
+              return times.sort((a, b) => a - b)[2];
+            }""";
     private static final String LOCAL_VIDEO_PLAYS =
             "() => document.querySelector('mediscan-call')?.shadowRoot.querySelector('video[data-role=\"local\"]').videoWidth > 0";
 
@@ -111,27 +130,54 @@ class CallSetupBenchmark extends BrowserTest {
     void callSetUpNextToTheOnePageFloor() throws Exception {
         int runs = Integer.getInteger("benchmark.runs", 10);
         floor();
-        call();
+        call(Order.PATIENT_WAITS);
+        call(Order.DOCTOR_WAITS);
         List<Double> floors = new ArrayList<>();
         List<Double> floorConnected = new ArrayList<>();
-        List<Double> calls = new ArrayList<>();
-        Map<String, List<Double>> steps = new TreeMap<>();
+        Map<String, List<Double>> figures = new LinkedHashMap<>();
+        Map<Order, Map<String, List<Double>>> steps = new LinkedHashMap<>();
+        Map<Order, List<String>> longFrames = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             Map<String, Double> floor = floor();
             floors.add(floor.get("total"));
             floorConnected.add(floor.get("connected"));
-            CallSetUp call = call();
-            calls.add(call.total());
-            call.steps().forEach((step, at) -> steps.computeIfAbsent(step, name -> new ArrayList<>()).add(at));
-            System.out.printf("run %2d: call %6.0f ms, floor %6.0f ms%n", run + 1, call.total(), floor.get("total"));
+            StringBuilder line = new StringBuilder("run %2d: floor %4.0f ms".formatted(run + 1, floor.get("total")));
+            for (Order order : Order.values()) {
+                CallSetUp call = call(order);
+                figures.computeIfAbsent(order.figure, name -> new ArrayList<>()).add(call.total());
+                call.figures().forEach((name, value) -> figures.computeIfAbsent(name, key -> new ArrayList<>()).add(value));
+                call.steps().forEach((step, at) -> steps.computeIfAbsent(order, key -> new TreeMap<>())
+                        .computeIfAbsent(step, name -> new ArrayList<>()).add(at));
+                line.append(", %s %4.0f ms".formatted(order.shortName, call.total()));
+                int runNumber = run + 1;
+                call.longFrames().forEach(frame -> longFrames.computeIfAbsent(order, key -> new ArrayList<>())
+                        .add("run %2d %s".formatted(runNumber, frame)));
+            }
+            System.out.println(line);
         }
-        report(runs, calls, floors, floorConnected, steps);
+        report(runs, figures, floors, floorConnected, steps, longFrames);
     }
 
-    private record CallSetUp(double total, Map<String, Double> steps) {
+    /** Who waits in the room; the other one comes second and presses "Join now". */
+    private enum Order {
+        PATIENT_WAITS("both joined → first remote frame (MediScan)", "call", "both joined"),
+        DOCTOR_WAITS("patient presses Join now → both painted", "join", "the patient pressed Join now");
+
+        final String figure;
+        final String shortName;
+        final String from;
+
+        Order(String figure, String shortName, String from) {
+            this.figure = figure;
+            this.shortName = shortName;
+            this.from = from;
+        }
     }
 
-    private CallSetUp call() throws Exception {
+    private record CallSetUp(double total, Map<String, Double> steps, Map<String, Double> figures, List<String> longFrames) {
+    }
+
+    private CallSetUp call(Order order) throws Exception {
         Appointment appointment = TestAppointments.joinableNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
         long doctorAccount = appointment.getDoctor().getAccount().getId();
         List<Mark> marks = new CopyOnWriteArrayList<>();
@@ -140,10 +186,12 @@ class CallSetupBenchmark extends BrowserTest {
         String room = url("/video-consultation/" + appointment.getId());
         Page patient = CallTimeline.recorded(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD));
         Page doctor = CallTimeline.recorded(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD));
-        patient.navigate(room);
-        CallPages.button(patient, "Join now").click();
-        assertThat(CallPages.status(patient)).hasText("Waiting");
-        patient.waitForFunction(LOCAL_VIDEO_PLAYS);
+        Page waiting = order == Order.PATIENT_WAITS ? patient : doctor;
+        Page joining = order == Order.PATIENT_WAITS ? doctor : patient;
+        waiting.navigate(room);
+        CallPages.button(waiting, "Join now").click();
+        assertThat(CallPages.status(waiting)).hasText("Waiting");
+        waiting.waitForFunction(LOCAL_VIDEO_PLAYS);
 
         Map<String, Page> sides = Map.of("doctor", doctor, "patient", patient);
         List<Mark> requests = new CopyOnWriteArrayList<>();
@@ -153,37 +201,68 @@ class CallSetupBenchmark extends BrowserTest {
             requests.add(new Mark(side + ": request sent " + path, timing.startTime));
             requests.add(new Mark(side + ": response ended " + path, timing.startTime + timing.responseEnd));
         }));
-        doctor.navigate(room);
-        doctor.waitForFunction(LOCAL_VIDEO_PLAYS);
-        CallPages.button(doctor, "Join now").click();
+        joining.navigate(room);
+        joining.waitForFunction(LOCAL_VIDEO_PLAYS);
+        CallPages.button(joining, "Join now").click();
         try {
             CallTimeline.awaitFramesPainted(doctor, 0);
             CallTimeline.awaitFramesPainted(patient, 0);
         } catch (TimeoutError notConnected) {
             sides.forEach((side, page) -> CallTimeline.marks(page).forEach(mark -> marks.add(new Mark(side + ": " + mark.name(), mark.at()))));
             marks.addAll(requests);
-            printTimeline(marks, bothJoined(appointment));
+            printTimeline(marks, bothJoined(appointment), "both joined");
             throw new AssertionError("The call did not show video on both sides; its timeline is printed above", notConnected);
         }
         listening.close();
 
         double bothJoined = bothJoined(appointment);
         double end = 0;
+        Map<String, List<Mark>> pages = new LinkedHashMap<>();
         for (var side : sides.entrySet()) {
             List<Mark> page = CallTimeline.marks(side.getValue());
+            pages.put(side.getKey(), page);
             page.forEach(mark -> marks.add(new Mark(side.getKey() + ": " + mark.name(), mark.at())));
             end = Math.max(end, CallTimeline.first(page, CallTimeline.FIRST_FRAME_PAINTED).orElseThrow());
         }
+        double start = order == Order.PATIENT_WAITS ? bothJoined
+                : CallTimeline.first(pages.get("patient"), CallTimeline.JOIN_NOW_PRESSED).orElseThrow();
         Map<String, Double> steps = new LinkedHashMap<>();
-        marks.stream().filter(mark -> mark.at() >= bothJoined).sorted(BY_TIME)
-                .forEach(mark -> steps.putIfAbsent(mark.name(), mark.at() - bothJoined));
+        List<String> longFrames = new ArrayList<>();
+        double finish = end;
+        marks.stream().filter(mark -> mark.at() >= start && mark.at() <= finish).sorted(BY_TIME).forEach(mark -> {
+            if (mark.name().contains(LONG_FRAME)) {
+                longFrames.add("%6.0f  %s".formatted(mark.at() - start, mark.name()));
+            } else {
+                steps.putIfAbsent(mark.name(), mark.at() - start);
+            }
+        });
+        Map<String, Double> figures = new LinkedHashMap<>();
+        if (order == Order.PATIENT_WAITS) {
+            relay(pages.get("doctor"), pages.get("patient"), "offer", start).ifPresent(ms -> figures.put(OFFER_RELAY, ms));
+            relay(pages.get("patient"), pages.get("doctor"), "answer", start).ifPresent(ms -> figures.put(ANSWER_RELAY, ms));
+            figures.put(ROUND_TRIP, ((Number) doctor.evaluate(VAADIN_ROUND_TRIP)).doubleValue());
+        }
         if (PRINT_TIMELINES) {
             marks.addAll(requests);
-            printTimeline(marks, bothJoined);
+            printTimeline(marks, start, order.from);
         }
         patient.context().close();
         doctor.context().close();
-        return new CallSetUp(end - bothJoined, steps);
+        return new CallSetUp(end - start, steps, figures, longFrames);
+    }
+
+    private static final String LONG_FRAME = "long frame:";
+    private static final String OFFER_RELAY = "  offer: doctor's page → server → patient's page";
+    private static final String ANSWER_RELAY = "  answer: patient's page → server → doctor's page";
+    private static final String ROUND_TRIP = "  Vaadin round trip, one page (no-op server call)";
+
+    /** From the sending page handing a description to its server side to the other page receiving it. */
+    private static Optional<Double> relay(List<Mark> from, List<Mark> to, String type, double after) {
+        Optional<Double> sent = from.stream().filter(mark -> mark.name().equals(type + " sent") && mark.at() >= after)
+                .map(Mark::at).findFirst();
+        Optional<Double> arrived = to.stream().filter(mark -> mark.name().equals(type + " arrived") && mark.at() >= after)
+                .map(Mark::at).findFirst();
+        return sent.flatMap(at -> arrived.map(then -> then - at));
     }
 
     /** When the server seated the doctor, who came second. */
@@ -193,9 +272,9 @@ class CallSetupBenchmark extends BrowserTest {
                 .orElseThrow().presentSince());
     }
 
-    private static void printTimeline(List<Mark> marks, double bothJoined) {
-        StringBuilder timeline = new StringBuilder("timeline, ms after both joined (%s):%n".formatted(Instant.ofEpochMilli((long) bothJoined)));
-        marks.stream().sorted(BY_TIME).forEach(mark -> timeline.append("%7.1f  %s%n".formatted(mark.at() - bothJoined, mark.name())));
+    private static void printTimeline(List<Mark> marks, double start, String from) {
+        StringBuilder timeline = new StringBuilder("timeline, ms after %s (%s):%n".formatted(from, Instant.ofEpochMilli((long) start)));
+        marks.stream().sorted(BY_TIME).forEach(mark -> timeline.append("%7.1f  %s%n".formatted(mark.at() - start, mark.name())));
         System.out.println(timeline);
     }
 
@@ -230,25 +309,39 @@ class CallSetupBenchmark extends BrowserTest {
         return floor;
     }
 
-    private static void report(int runs, List<Double> calls, List<Double> floors, List<Double> floorConnected,
-                               Map<String, List<Double>> steps) {
-        double callMedian = median(calls);
-        double callP95 = p95(calls);
+    private static void report(int runs, Map<String, List<Double>> figures, List<Double> floors, List<Double> floorConnected,
+                               Map<Order, Map<String, List<Double>>> steps, Map<Order, List<String>> longFrames) {
         double floorMedian = median(floors);
         double floorP95 = p95(floors);
         StringBuilder out = new StringBuilder();
         out.append("%nCall set-up benchmark: %d runs, Chromium %s, %d cores%n".formatted(runs, browser.version(),
                 Runtime.getRuntime().availableProcessors()));
-        out.append("%-46s %8s %8s%n".formatted("", "median", "p95"));
-        out.append("%-46s %6.0f ms %5.0f ms%n".formatted("both joined → first remote frame (MediScan)", callMedian, callP95));
-        out.append("%-46s %6.0f ms %5.0f ms%n".formatted("one-page loopback floor", floorMedian, floorP95));
-        out.append("%-46s %8.2f %8.2f%n".formatted("ratio", callMedian / floorMedian, callP95 / floorP95));
-        out.append("%-46s %6.0f ms %5.0f ms%n".formatted("  floor: both connected (DTLS)", median(floorConnected), p95(floorConnected)));
-        out.append("%nWhere the time goes: median ms from both joined to the first time after it that each step happened%n".formatted());
-        steps.entrySet().stream()
-                .sorted((one, other) -> Double.compare(median(one.getValue()), median(other.getValue())))
-                .forEach(step -> out.append("%7.0f  %s%s%n".formatted(median(step.getValue()), step.getKey(),
-                        step.getValue().size() < runs ? " (in %d of %d runs)".formatted(step.getValue().size(), runs) : "")));
+        out.append("%-50s %8s %8s%n".formatted("", "median", "p95"));
+        for (Order order : Order.values()) {
+            List<Double> values = figures.get(order.figure);
+            out.append("%-50s %6.0f ms %5.0f ms%n".formatted(order.figure, median(values), p95(values)));
+            out.append("%-50s %8.2f %8.2f%n".formatted("  × one-page floor", median(values) / floorMedian, p95(values) / floorP95));
+        }
+        out.append("%-50s %6.0f ms %5.0f ms%n".formatted("one-page loopback floor", floorMedian, floorP95));
+        out.append("%-50s %6.0f ms %5.0f ms%n".formatted("  floor: both connected (DTLS)", median(floorConnected), p95(floorConnected)));
+        for (String name : List.of(OFFER_RELAY, ANSWER_RELAY, ROUND_TRIP)) {
+            List<Double> values = figures.getOrDefault(name, List.of());
+            if (!values.isEmpty()) {
+                out.append("%-50s %6.1f ms %5.1f ms%n".formatted(name, median(values), p95(values)));
+            }
+        }
+        for (Order order : Order.values()) {
+            out.append("%nWhere the time goes (%s waits): median ms from %s to the first time after it that each step happened%n"
+                    .formatted(order == Order.PATIENT_WAITS ? "patient" : "doctor", order.from));
+            steps.getOrDefault(order, Map.of()).entrySet().stream()
+                    .sorted((one, other) -> Double.compare(median(one.getValue()), median(other.getValue())))
+                    .forEach(step -> out.append("%7.0f  %s%s%n".formatted(median(step.getValue()), step.getKey(),
+                            step.getValue().size() < runs ? " (in %d of %d runs)".formatted(step.getValue().size(), runs) : "")));
+            List<String> frames = longFrames.getOrDefault(order, List.of());
+            out.append("  long animation frames (50 ms or more) in these set-ups, ms after %s: %s%n"
+                    .formatted(order.from, frames.isEmpty() ? "none" : ""));
+            frames.forEach(frame -> out.append("    %s%n".formatted(frame)));
+        }
         System.out.println(out);
     }
 

@@ -281,13 +281,17 @@ class ConsultationBrowserIT extends BrowserTest {
         long sinceStart = Duration.between(startedAt, Instant.now()).toSeconds();
         assertThat(Long.parseLong(shown[0]) * 60 + Long.parseLong(shown[1])).isGreaterThanOrEqualTo(sinceStart - 2);
         connected(doctor, patient);
+        noCardOverTheCall(patient);
         seesRemoteVideo(patient);
         seesRemoteVideo(doctor);
         assertThat(TestAppointments.reload(context, appointment).getCallStartedAt()).isEqualTo(startedAt);
 
-        Page secondWindow = join(patient.context().newPage());
+        // The call is running, so the second window goes straight in, like the reload.
+        Page secondWindow = patient.context().newPage();
+        secondWindow.navigate(url("/video-consultation/" + appointment.getId()));
         assertThat(patient.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("You joined from another window"))).isVisible();
         connected(doctor, secondWindow);
+        noCardOverTheCall(secondWindow);
         seesRemoteVideo(secondWindow);
         seesRemoteVideo(doctor);
 
@@ -295,6 +299,39 @@ class ConsultationBrowserIT extends BrowserTest {
         assertThat(secondWindow.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
         assertThat(doctor.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Call ended"))).isVisible();
         assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.COMPLETED);
+    }
+
+    @Test
+    void bothCloseTheirBrowsersMidCallAndComeBackInNewOnesToOneConnectedCall() {
+        Page patient = joinAsPatient();
+        Page doctor = joinAsDoctor();
+        connected(doctor, patient);
+        Instant startedAt = TestAppointments.reload(context, appointment).getCallStartedAt();
+        patient.context().close();
+        doctor.context().close();
+
+        Page newPatient = probed(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD));
+        Page newDoctor = probed(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD));
+        newPatient.navigate(url("/video-consultation/" + appointment.getId()));
+        newDoctor.navigate(url("/video-consultation/" + appointment.getId()));
+
+        connected(newDoctor, newPatient);
+        noCardOverTheCall(newDoctor);
+        noCardOverTheCall(newPatient);
+        seesRemoteVideo(newDoctor);
+        seesRemoteVideo(newPatient);
+        assertThat(newPatient.locator(".call-timer")).isVisible();
+        assertThat(TestAppointments.reload(context, appointment).getCallStartedAt()).isEqualTo(startedAt);
+        assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.IN_PROGRESS);
+    }
+
+    /** Connected, with the controls there, and neither the check before joining nor the waiting card over the call. */
+    private static void noCardOverTheCall(Page page) {
+        assertThat(button(page, "End call")).isVisible();
+        assertThat(page.locator(".waiting-panel")).isHidden();
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Check before joining"))).isHidden();
+        assertThat(button(page, "Join now")).isHidden();
+        assertThat(page.locator(".consultation-view")).hasAttribute("data-phase", "connected");
     }
 
     @Test
@@ -482,7 +519,9 @@ class ConsultationBrowserIT extends BrowserTest {
         patient.waitForFunction("() => window.callProbe.call().shadowRoot.querySelector('video[data-role=\"local\"]').videoWidth > 0");
         patient.waitForFunction("() => Number(window.callProbe.call().shadowRoot.querySelector('[data-role=\"microphone-level\"]')"
                 + ".getAttribute('aria-valuenow')) > 0");
-        assertThat(patient.getByLabel("Camera")).not().hasText("");
+        // Scoped to the check: the call's own buttons (already in the page, hidden) have "camera" in their labels too.
+        assertThat(patient.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Check before joining"))
+                .getByLabel("Camera")).not().hasText("");
         assertThat(appointmentStatus()).isEqualTo(AppointmentStatus.SCHEDULED);
 
         button(patient, "Join with camera off").click();

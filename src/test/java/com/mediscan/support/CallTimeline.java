@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Records in every page of a browser context when its call reaches each step: camera open, peer
- * connection created, offer and answer, ICE candidates, ICE and DTLS connected, and the first
- * remote video frame received and painted; also when Vaadin's push socket opens, each push
+ * Records in every page of a browser context when its call reaches each step: "Join now" pressed,
+ * camera open, peer connection created, offer and answer (sent to the server, arrived from it,
+ * set), ICE candidates, ICE and DTLS connected, and the first remote video frame received and
+ * painted; also when Vaadin's push socket opens, each push
  * message arrives, and the page's main thread is busy for 50 ms or more at once ("long task").
  * Times are milliseconds since the epoch
  * ({@code performance.timeOrigin + performance.now()}), so the marks of two browser contexts and
@@ -20,12 +21,21 @@ public final class CallTimeline {
 
     public static final String PEER_CONNECTION_CREATED = "peer connection created";
     public static final String FIRST_FRAME_PAINTED = "first remote frame painted";
+    public static final String JOIN_NOW_PRESSED = "Join now pressed";
 
     private static final String SCRIPT = """
             (() => {
               const timeline = window.callTimeline = { marks: [], painted: 0 };
               const now = () => performance.timeOrigin + performance.now();
               const mark = (name, at = now()) => timeline.marks.push({ name, at });
+
+              const what = signal => signal.description ? signal.description.type : signal.candidate ? 'candidate' : 'state';
+              const each = payload => { const parsed = JSON.parse(payload); return Array.isArray(parsed) ? parsed : [parsed]; };
+              document.addEventListener('click', event => {
+                if (event.composedPath().some(node => node.localName === 'vaadin-button' && node.textContent.trim() === 'Join now')) {
+                  mark('Join now pressed');
+                }
+              }, true);
 
               const media = navigator.mediaDevices;
               if (media?.getUserMedia) {
@@ -42,6 +52,14 @@ public final class CallTimeline {
                 mark('long task started', performance.timeOrigin + task.startTime);
                 mark('long task ended', performance.timeOrigin + task.startTime + task.duration);
               })).observe({ type: 'longtask', buffered: true });
+              // What a long frame spent its time on: the longest script (by what invoked it) and style and layout.
+              new PerformanceObserver(list => list.getEntries().forEach(frame => {
+                const longest = [...frame.scripts].sort((a, b) => b.duration - a.duration)[0];
+                const layout = frame.styleAndLayoutStart ? frame.startTime + frame.duration - frame.styleAndLayoutStart : 0;
+                const script = longest ? `${longest.invoker || longest.invokerType} ${Math.round(longest.duration)} ms` : 'no script';
+                mark(`long frame: ${script}, style and layout ${Math.round(layout)} ms, of ${Math.round(frame.duration)} ms`,
+                  performance.timeOrigin + frame.startTime);
+              })).observe({ type: 'long-animation-frame', buffered: true });
 
               const NativeWebSocket = window.WebSocket;
               window.WebSocket = class extends NativeWebSocket {
@@ -79,12 +97,20 @@ public final class CallTimeline {
                 const call = customElements.get('mediscan-call').prototype;
                 const receiveSignal = call.receiveSignal;
                 call.receiveSignal = function (payload) {
-                  const { description, candidate } = JSON.parse(payload);
-                  mark(description ? `${description.type} arrived` : candidate ? 'remote candidate arrived' : 'state arrived');
+                  each(payload).forEach(signal => mark(`${what(signal) === 'candidate' ? 'remote candidate' : what(signal)} arrived`));
                   return receiveSignal.call(this, payload);
                 };
                 const connect = call.connect;
                 call.connect = function (...args) {
+                  const server = this.$server;
+                  if (server && !server.timed) {
+                    server.timed = true;
+                    const signal = server.signal;
+                    server.signal = function (payload) {
+                      each(payload).forEach(one => mark(`${what(one)} sent`));
+                      return signal.call(this, payload);
+                    };
+                  }
                   const result = connect.apply(this, args);
                   const video = this.shadowRoot?.querySelector('video[data-role="remote"]');
                   if (video && !video.timed) {

@@ -12,6 +12,7 @@ import com.mediscan.audit.domain.AuditOutcome;
 import com.mediscan.audit.service.AuditService;
 import com.mediscan.audit.service.RoleGuard;
 import com.mediscan.base.BusinessRuleException;
+import com.mediscan.base.InvalidFieldException;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.security.CurrentUser;
 import com.mediscan.security.SignedInUser;

@@ -1,5 +1,7 @@
 package com.mediscan.account.service;
 
+import com.mediscan.base.InvalidFieldException;
+
 /** What an administrator enters about a doctor. Field names match {@link InvalidFieldException#field()}. */
 public record DoctorDetails(String fullName, String email, String specialty, String registrationNumber) {
 

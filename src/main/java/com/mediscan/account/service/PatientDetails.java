@@ -1,5 +1,6 @@
 package com.mediscan.account.service;
 
+import com.mediscan.base.InvalidFieldException;
 import java.time.LocalDate;
 
 /** What an administrator enters about a patient. Field names match {@link InvalidFieldException#field()}. */

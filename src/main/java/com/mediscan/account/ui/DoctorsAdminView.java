@@ -2,7 +2,7 @@ package com.mediscan.account.ui;
 
 import com.mediscan.account.domain.DoctorProfile;
 import com.mediscan.account.service.AccountAdministration;
-import com.mediscan.appointment.service.WorkingHoursService;
+import com.mediscan.base.ui.DoctorAdminAction;
 import com.mediscan.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +17,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** The clinic's doctors: create, edit, working hours, password reset, deactivate (never delete). */
 @Route("admin/doctors")
@@ -29,11 +32,11 @@ public class DoctorsAdminView extends VerticalLayout {
     final Grid<DoctorProfile> grid = new Grid<>();
 
     private final AccountAdministration administration;
-    private final WorkingHoursService workingHours;
+    private final List<DoctorAdminAction> featureActions;
 
-    public DoctorsAdminView(AccountAdministration administration, WorkingHoursService workingHours) {
+    public DoctorsAdminView(AccountAdministration administration, ObjectProvider<DoctorAdminAction> featureActions) {
         this.administration = administration;
-        this.workingHours = workingHours;
+        this.featureActions = featureActions.orderedStream().toList();
         addClassNames("doctors-admin-view", "view-content");
 
         search.setPlaceholder("Name, email, specialty or registration");
@@ -63,10 +66,12 @@ public class DoctorsAdminView extends VerticalLayout {
 
     private HorizontalLayout actionsFor(DoctorProfile doctor) {
         Runnable refresh = grid.getDataProvider()::refreshAll;
-        HorizontalLayout actions = AccountStatus.rowActions(
-                AccountStatus.action("Edit", () -> new DoctorDialog(administration, doctor, refresh).open()),
-                AccountStatus.action("Working hours", () -> new WorkingHoursDialog(workingHours, doctor).open()),
-                AccountStatus.action("Reset password", () -> new ResetPasswordDialog(administration, doctor.getAccount()).open()));
+        List<Button> buttons = new ArrayList<>();
+        buttons.add(AccountStatus.action("Edit", () -> new DoctorDialog(administration, doctor, refresh).open()));
+        featureActions.forEach(action ->
+                buttons.add(AccountStatus.action(action.label(), () -> action.open(doctor.getId(), doctor.getDisplayName()))));
+        buttons.add(AccountStatus.action("Reset password", () -> new ResetPasswordDialog(administration, doctor.getAccount()).open()));
+        HorizontalLayout actions = AccountStatus.rowActions(buttons.toArray(Button[]::new));
         actions.add(AccountStatus.activationToggle(administration, doctor.getAccount(), refresh));
         return actions;
     }

@@ -2,12 +2,13 @@ package com.mediscan.account.ui;
 
 import com.mediscan.account.domain.UserAccount;
 import com.mediscan.account.service.AccountAdministration;
+import com.mediscan.base.ui.FormDialog;
 import com.mediscan.base.ui.Notices;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 
 /** Gives an account a temporary password, which its owner must replace at the next sign-in. */
-class ResetPasswordDialog extends AccountFormDialog {
+class ResetPasswordDialog extends FormDialog {
 
     final PasswordField temporaryPassword = new PasswordField("Temporary password");
     private final AccountAdministration administration;
@@ -24,7 +25,7 @@ class ResetPasswordDialog extends AccountFormDialog {
     }
 
     @Override
-    boolean submit() {
+    protected boolean submit() {
         if (temporaryPassword.isEmpty()) {
             temporaryPassword.setErrorMessage("Enter a temporary password.");
             temporaryPassword.setInvalid(true);

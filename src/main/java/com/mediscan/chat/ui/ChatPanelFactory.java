@@ -1,6 +1,6 @@
 package com.mediscan.chat.ui;
 
-import com.mediscan.base.ui.ChatTranscripts;
+import com.mediscan.base.ui.RecordSection;
 import com.mediscan.chat.service.ChatService;
 import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.security.CurrentUser;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the consultation's live chat, or {@link #transcriptOf} for the read-only chat in a record.
  */
 @Component
-public class ChatPanelFactory implements ChatTranscripts {
+public class ChatPanelFactory implements RecordSection {
 
     private final ChatService chatService;
     private final RoomBus roomBus;
@@ -38,9 +38,19 @@ public class ChatPanelFactory implements ChatTranscripts {
     }
 
     /** The consultation's chat as it was written, read-only, for the appointment's record. */
-    @Override
     public ChatTranscript transcriptOf(long appointmentId) {
         return new ChatTranscript(appointmentId, currentUser.require(), chatService);
+    }
+
+    /** The chat transcript as a section of the appointment's record (other features' record views). */
+    @Override
+    public String name() {
+        return "chat-transcript";
+    }
+
+    @Override
+    public ChatTranscript contentFor(long appointmentId) {
+        return transcriptOf(appointmentId);
     }
 
     @PreDestroy

@@ -6,8 +6,6 @@ import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.appointment.service.AppointmentService;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
-import com.mediscan.base.ui.Notices;
-import com.mediscan.chat.ui.ChatPanel;
 import com.mediscan.chat.ui.ChatPanelFactory;
 import com.mediscan.consultation.service.CallEnded;
 import com.mediscan.consultation.service.CallSignal;
@@ -16,30 +14,20 @@ import com.mediscan.consultation.service.IceServers;
 import com.mediscan.consultation.service.PresenceChanged;
 import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.consultation.service.RoomEvent;
+import com.mediscan.consultation.service.RoomRegistry;
 import com.mediscan.consultation.service.RoomRegistry.Occupant;
 import com.mediscan.consultation.service.RoomRegistry.Seat;
-import com.mediscan.consultation.service.RoomRegistry;
 import com.mediscan.prescription.ui.PrescriptionIssuedNotice;
 import com.mediscan.prescription.ui.PrescriptionPanelFactory;
 import com.mediscan.security.CurrentUser;
 import com.mediscan.security.SignedInUser;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Header;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.SvgIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
@@ -48,7 +36,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,11 +47,17 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The video consultation of one appointment: waiting room, peer-to-peer call, controls, and the
- * side panels for chat and prescription. Anyone may ask for the address ({@code @PermitAll});
- * {@link AppointmentService#openConsultation} decides, audits, and a refusal shows the same page
- * as a missing appointment. Room events arrive on other threads and are applied in
- * {@code ui.access}; services are always called as this view's user ({@link #asViewer}).
+ * The video consultation of one appointment. It puts the parts together (the {@link CallHeader},
+ * the {@link CallStage} with the {@link JoinCheck} and the {@link WaitingRoom}, the
+ * {@link SidePanels}, the {@link CallNotices}), keeps this window's seat in the room, and moves
+ * the page through its {@link CallState}: every fact (joined, presence, connection, start, end,
+ * takeover) goes into the state, and {@link #show} shows each part for the resulting
+ * {@link CallPhase}.
+ * <p>
+ * Anyone may ask for the address ({@code @PermitAll}); {@link AppointmentService#openConsultation}
+ * decides, audits, and a refusal shows the same page as a missing appointment. Room events
+ * arrive on other threads and are applied in {@code ui.access}; services are always called as
+ * this view's user ({@link #asViewer}).
  */
 @Route(value = "video-consultation/:appointmentId", autoLayout = false)
 @PageTitle("Video consultation · MediScan")
@@ -72,16 +65,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @StyleSheet("assets/consultation/consultation.css")
 public class ConsultationView extends Div implements BeforeEnterObserver {
 
-    static final String TAKEN_OVER = "You joined from another window";
-    static final String CALL_ENDED = "Call ended";
-    static final String WAITING = "Waiting";
-    static final String CONNECTING = "Connecting…";
-    static final String CONNECTED = "Connected";
-    static final String RECONNECTING = "Reconnecting…";
-
     private static final Logger log = LoggerFactory.getLogger(ConsultationView.class);
-
-    private enum Phase { CLOSED, IN_ROOM, ENDED, TAKEN_OVER }
 
     private final AppointmentService appointmentService;
     private final RoomRegistry rooms;
@@ -93,14 +77,13 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private final ChatPanelFactory chatPanels;
     private final PrescriptionPanelFactory prescriptionPanels;
 
-    private Phase phase = Phase.CLOSED;
     private Appointment appointment;
     private SignedInUser viewer;
     private boolean forDoctor;
     private String peerName;
-    private Instant callStartedAt;
-    private Instant peerPresentSince;
-    private boolean connected;
+    /** Null until the consultation is open for this person; then the page's state machine. */
+    CallState state;
+    /** The first presence update after entering only learns who is there; later arrivals are announced. */
     private boolean presenceKnown;
 
     private SecurityContext viewerSecurity;
@@ -109,32 +92,11 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private Registration ticking;
     private UI ui;
 
-    final Span connectionStatus = new Span();
-    final Span callTimer = new Span();
-    final Div waitingPanel = new Div();
-    final H2 waitingTitle = new H2();
-    final Paragraph waitingDetail = new Paragraph();
-    final Paragraph mediaProblem = new Paragraph();
-    /** Holds the chat panel; a placeholder until {@link #setChatPanel} puts it in. */
-    final SidePanel chatPanel = new SidePanel("Chat", "Close chat", "The chat will appear here.", this::toggleChat);
-    /** Holds the prescription panel (doctor only); a placeholder until {@link #setPrescriptionPanel}. */
-    final SidePanel prescriptionPanel = new SidePanel("Prescription", "Close prescription",
-            "The prescription form will appear here.", this::togglePrescription);
-    final ConfirmDialog endConfirmation = new ConfirmDialog();
+    CallHeader header;
+    CallStage stage;
+    SidePanels sidePanels;
+    ConfirmDialog endConfirmation;
     final ShortcutsDialog shortcutsDialog = new ShortcutsDialog();
-    /** The check before joining: own preview (in the element), device pickers, help, and the ways to join. */
-    final Div preJoin = new Div();
-    final Paragraph preJoinProblem = new Paragraph();
-    final Button retryMedia = new Button("Try again");
-    final Button joinNow = new Button("Join now");
-    final Button joinCameraOff = new Button("Join with camera off");
-    final Button joinAudioOnly = new Button("Join with audio only");
-    final Dialog deviceDialog = new Dialog();
-    DevicePickers devicePickers;
-    private boolean audioOnly;
-    MediaCall mediaCall;
-    CallControls controls;
-    ChatPanel chat;
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
                             CurrentUser currentUser, CallTicker ticker, Clock clock, ChatPanelFactory chatPanels,
@@ -164,29 +126,8 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         } catch (NotFoundOrDeniedException refused) {
             event.rerouteToError(NotFoundException.class);
         } catch (BusinessRuleException closed) {
-            showNotice("Consultation not open", closed.getMessage());
+            add(CallNotices.notOpen("Consultation not open", closed.getMessage()));
         }
-    }
-
-    /** Puts a chat panel into the chat side panel, replacing the placeholder. */
-    public void setChatPanel(Component panel) {
-        chatPanel.setContent(panel);
-    }
-
-    /** Puts a prescription panel into the doctor's prescription side panel, replacing the placeholder. */
-    public void setPrescriptionPanel(Component panel) {
-        prescriptionPanel.setContent(panel);
-    }
-
-    /** Shows unread chat messages as a badge on the chat button (0 hides it). */
-    public void setUnreadChatCount(int count) {
-        if (controls != null) {
-            controls.setUnreadChatCount(count);
-        }
-    }
-
-    public boolean isChatOpen() {
-        return chatPanel.isVisible();
     }
 
     private void buildCall(Appointment opened, SignedInUser user) {
@@ -194,171 +135,61 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         viewer = user;
         forDoctor = user.is(Role.DOCTOR);
         peerName = forDoctor ? opened.getPatient().getAccount().getFullName() : opened.getDoctor().getDisplayName();
-        callStartedAt = opened.getCallStartedAt();
-        phase = Phase.IN_ROOM;
+        // A running call goes straight back in (reload, new browser, server restart); otherwise the check comes first.
+        state = CallState.entering(opened.getStatus() == AppointmentStatus.IN_PROGRESS, opened.getCallStartedAt());
 
-        mediaCall = new MediaCall(!forDoctor, peerName, iceServers.forAccount(user.accountId()));
+        MediaCall mediaCall = new MediaCall(!forDoctor, peerName, iceServers.forAccount(user.accountId()));
         mediaCall.onSignal(payload -> rooms.relay(seat, payload));
         mediaCall.onConnectionState(this::connectionChanged);
-        mediaCall.onMediaState(this::mediaChanged);
-        mediaCall.onMediaFailure(this::showMediaProblem);
+        mediaCall.onMediaFailure(message -> stage.showMediaProblem(state.phase(), message));
         mediaCall.onShortcut(this::shortcut);
-        devicePickers = new DevicePickers(mediaCall::useDevice);
-        mediaCall.onDevices(devicePickers::show);
-        mediaCall.onDeviceSwitched(Notices::info);
 
-        controls = new CallControls(forDoctor);
-        controls.microphone.addClickListener(click -> toggleMicrophone());
-        controls.camera.addClickListener(click -> toggleCamera());
-        controls.chat.addClickListener(click -> toggleChat());
-        controls.prescription.addClickListener(click -> togglePrescription());
+        CallControls controls = new CallControls(forDoctor);
         controls.endCall.addClickListener(click -> endCall());
-        controls.audioOnly.addClickListener(click -> setAudioOnly(!audioOnly));
-        controls.devices.addClickListener(click -> openDevices());
-
-        waitingPanel.addClassName("waiting-panel");
-        waitingTitle.addClassName("waiting-title");
-        waitingTitle.getElement().setAttribute("aria-live", "polite");
-        waitingDetail.addClassName("waiting-detail");
-        mediaProblem.addClassName("media-problem");
-        mediaProblem.setVisible(false);
-        Span presenceDot = new Span();
-        presenceDot.addClassName("presence-dot");
-        waitingPanel.add(presenceDot, waitingTitle, waitingDetail, mediaProblem);
-
-        buildPreJoin();
-        Div stage = new Div(mediaCall, waitingPanel, preJoin);
-        stage.addClassName("call-stage");
-        chat = chatPanels.create(opened.getId());
-        chat.setPanelOpen(false);
-        chat.addUnreadCountListener(this::setUnreadChatCount);
-        setChatPanel(chat);
+        stage = new CallStage(mediaCall, controls, new WaitingRoom(forDoctor, peerName), this::join);
+        sidePanels = new SidePanels(forDoctor, controls);
+        sidePanels.setChat(chatPanels.create(opened.getId()));
+        Div body = new Div(stage, sidePanels.chat);
         if (forDoctor) {
-            setPrescriptionPanel(prescriptionPanels.create(opened.getId()));
+            sidePanels.setPrescription(prescriptionPanels.create(opened.getId()));
+            body.add(sidePanels.prescription);
         } else {
-            stage.add(new PrescriptionIssuedNotice(bus, opened.getId()));
-        }
-
-        Div body = new Div(stage, chatPanel);
-        if (forDoctor) {
-            body.add(prescriptionPanel);
+            stage.addOverlay(new PrescriptionIssuedNotice(bus, opened.getId()));
         }
         body.addClassName("call-body");
 
-        buildEndConfirmation();
-        add(header(opened), body, controls);
-        showState();
-    }
-
-    private void buildPreJoin() {
-        preJoin.addClassName("prejoin-panel");
-        preJoin.getElement().setAttribute("role", "region");
-        preJoin.getElement().setAttribute("aria-label", "Check before joining");
-        preJoinProblem.addClassName("media-problem");
-        preJoinProblem.getElement().setAttribute("role", "alert");
-        preJoinProblem.setVisible(false);
-        retryMedia.setVisible(false);
-        retryMedia.addClickListener(click -> {
-            preJoinProblem.setVisible(false);
-            retryMedia.setVisible(false);
-            mediaCall.retryMedia();
-        });
-        joinNow.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        joinNow.addClickListener(click -> join(false, false));
-        joinCameraOff.addClickListener(click -> join(false, true));
-        joinAudioOnly.addClickListener(click -> join(true, true));
-        Div joinButtons = new Div(joinNow, joinCameraOff, joinAudioOnly);
-        joinButtons.addClassName("prejoin-actions");
-        preJoin.add(new H2("Ready to join?"),
-                new Paragraph("Check your camera and microphone. Only you see this preview."),
-                preJoinProblem, retryMedia, devicePickers, joinButtons);
-
-        deviceDialog.setHeaderTitle("Camera, microphone and speaker");
-        deviceDialog.getFooter().add(new Button("Done", click -> deviceDialog.close()));
-    }
-
-    private Header header(Appointment opened) {
-        Anchor home = new Anchor("", "MediScan");
-        home.addClassName("call-brand");
-        Span title = new Span("Consultation with " + peerName);
-        title.addClassName("call-title");
-        Span subtitle = new Span(forDoctor ? Objects.requireNonNullElse(opened.getReason(), "")
-                : opened.getDoctor().getSpecialty());
-        subtitle.addClassName("call-subtitle");
-        Div titles = new Div(title, subtitle);
-        titles.addClassName("call-titles");
-
-        connectionStatus.addClassName("connection-status");
-        connectionStatus.getElement().setAttribute("role", "status");
-        callTimer.addClassName("call-timer");
-        callTimer.getElement().setAttribute("aria-label", "Call duration");
-        callTimer.getElement().setAttribute("role", "timer");
-
-        Button help = new Button(new SvgIcon(CallControls.ICONS, "keyboard"), click -> openShortcuts());
-        help.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY);
-        help.setAriaLabel("Keyboard shortcuts");
-        help.setTooltipText("Keyboard shortcuts (?)");
-        help.addClassName("shortcuts-button");
-
-        Header header = new Header(home, titles, connectionStatus, callTimer, help);
-        header.addClassName("call-header");
-        return header;
-    }
-
-    private void buildEndConfirmation() {
-        endConfirmation.setHeader("End the call?");
-        endConfirmation.setText(forDoctor
-                ? "The call ends for both of you and the consultation is marked as completed."
-                : "The call ends for both of you.");
-        endConfirmation.setCancelable(true);
-        endConfirmation.setCancelText("Keep talking");
-        endConfirmation.setConfirmText("End");
-        endConfirmation.setConfirmButtonTheme("error primary");
-        endConfirmation.addConfirmListener(confirmed -> endCall());
+        header = new CallHeader("Consultation with " + peerName,
+                forDoctor ? Objects.requireNonNullElse(opened.getReason(), "") : opened.getDoctor().getSpecialty(),
+                this::openShortcuts);
+        endConfirmation = CallNotices.endConfirmation(forDoctor, this::endCall);
+        add(header, body, controls);
+        show();
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        if (phase != Phase.IN_ROOM || seat != null) {
+        if (state == null || state.phase().isOver() || seat != null) {
             return;
         }
         ui = attachEvent.getUI();
         viewerSecurity = SecurityContextHolder.createEmptyContext();
         viewerSecurity.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        mediaCall.startMedia();
-        if (appointment.getStatus() == AppointmentStatus.IN_PROGRESS && callStartedAt != null) {
-            // Back after a reload or a lost connection: straight into the running call, no second check.
+        stage.startMedia();
+        if (state.phase().inRoom()) {
             enterRoom();
-        } else {
-            showPreJoin(true);
         }
+        show();
     }
 
     /** Leaves the check before joining and enters the room, as the person chose. */
-    void join(boolean withAudioOnly, boolean cameraOff) {
-        if (phase != Phase.IN_ROOM || seat != null) {
+    void join(JoinCheck.Choice choice) {
+        if (!state.join()) {
             return;
         }
-        if (cameraOff && mediaCall.mediaState().cameraOn()) {
-            toggleCamera();
-        }
-        if (withAudioOnly) {
-            setAudioOnly(true);
-        }
-        showPreJoin(false);
+        stage.joinAs(choice);
         enterRoom();
-    }
-
-    private void showPreJoin(boolean show) {
-        preJoin.setVisible(show);
-        controls.setVisible(!show);
-        mediaCall.setPreview(show);
-        if (show) {
-            waitingPanel.setVisible(false);
-        } else {
-            deviceDialog.add(devicePickers);
-        }
+        show();
     }
 
     private void enterRoom() {
@@ -375,7 +206,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (phase == Phase.IN_ROOM && seat != null) {
+        if (state != null && state.phase().inRoom() && seat != null) {
             leaveRoom();
         }
         stopListening();
@@ -391,15 +222,15 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     void roomEvent(RoomEvent event) {
-        if (phase != Phase.IN_ROOM) {
+        if (!state.phase().inRoom()) {
             return;
         }
         switch (event) {
             case CallSignal signal -> signalArrived(signal);
             case PresenceChanged ignored -> refreshPresence();
             case CallStarted started when started.senderAccountId() != viewer.accountId() -> {
-                callStartedAt = started.startedAt();
-                refreshClocks();
+                state.callStarted(started.startedAt());
+                show();
             }
             case CallEnded ended when ended.senderAccountId() != viewer.accountId() ->
                     showEnded(ended.startedAt(), ended.endedAt(), peerName + " ended the call.", ended.completed());
@@ -413,17 +244,18 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         if (!signal.recipientSeatId().equals(seat.id())) {
             return;
         }
-        if (!signal.senderSeatId().equals(mediaCall.peerSeatId().orElse(null))) {
+        if (!signal.senderSeatId().equals(stage.mediaCall.peerSeatId().orElse(null))) {
+            // From a window this one has not heard of yet: learn of it first, then take its signal.
             refreshPresence();
         }
-        if (signal.senderSeatId().equals(mediaCall.peerSeatId().orElse(null))) {
-            mediaCall.deliver(signal.payload());
+        if (signal.senderSeatId().equals(stage.mediaCall.peerSeatId().orElse(null))) {
+            stage.mediaCall.deliver(signal.payload());
         }
     }
 
     /** Follows who is in the room: connects to the other participant's current window, or waits. */
     void refreshPresence() {
-        if (phase != Phase.IN_ROOM) {
+        if (!state.phase().inRoom()) {
             return;
         }
         if (!rooms.isCurrent(seat)) {
@@ -432,33 +264,32 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         }
         Optional<Occupant> peer = rooms.peerOf(seat);
         String peerSeatId = peer.map(occupant -> occupant.seat().id()).orElse(null);
-        String connectedSeatId = mediaCall.peerSeatId().orElse(null);
-        if (!Objects.equals(peerSeatId, connectedSeatId)) {
-            connected = false;
+        boolean wasAlone = stage.mediaCall.peerSeatId().isEmpty();
+        if (state.peerIs(peerSeatId, peer.map(Occupant::presentSince).orElse(null))) {
             if (peerSeatId == null) {
-                mediaCall.disconnectPeer();
+                stage.mediaCall.disconnectPeer();
             } else {
-                if (connectedSeatId == null && forDoctor && presenceKnown) {
-                    mediaCall.announceArrival(callStartedAt == null ? peerName + " is waiting" : peerName + " is back",
+                if (wasAlone && forDoctor && presenceKnown) {
+                    stage.mediaCall.announceArrival(
+                            state.callStartedAt() == null ? peerName + " is waiting" : peerName + " is back",
                             peerName + " joined the video consultation.");
                 }
-                mediaCall.connectTo(peerSeatId);
+                stage.mediaCall.connectTo(peerSeatId);
             }
         }
         presenceKnown = true;
-        peerPresentSince = peer.map(Occupant::presentSince).orElse(null);
-        showState();
+        show();
     }
 
-    private void connectionChanged(MediaCall.ConnectionState state) {
-        if (phase != Phase.IN_ROOM) {
+    private void connectionChanged(MediaCall.ConnectionState connection) {
+        if (!state.phase().inRoom()) {
             return;
         }
-        connected = state == MediaCall.ConnectionState.CONNECTED;
-        if (connected && forDoctor && callStartedAt == null) {
+        state.connection(connection == MediaCall.ConnectionState.CONNECTED);
+        if (state.phase() == CallPhase.CONNECTED && forDoctor && state.callStartedAt() == null) {
             recordCallStart();
         }
-        showState();
+        show();
     }
 
     private void recordCallStart() {
@@ -468,93 +299,37 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         } catch (OptimisticLockingFailureException concurrentChange) {
             started = asViewer(() -> appointmentService.callConnected(appointment.getId()));
         } catch (BusinessRuleException refused) {
-            showMediaProblem(refused.getMessage());
+            stage.showMediaProblem(state.phase(), refused.getMessage());
             return;
         }
-        callStartedAt = started.getCallStartedAt();
-        rooms.announceCallStarted(seat, callStartedAt);
-        refreshClocks();
+        state.callStarted(started.getCallStartedAt());
+        rooms.announceCallStarted(seat, started.getCallStartedAt());
     }
 
-    private void mediaChanged(MediaCall.MediaState state) {
-        controls.showMicrophone(state.microphoneOn());
-        controls.showCamera(state.cameraOn());
-        controls.showScreenSharing(state.sharingScreen());
-    }
-
-    private void showMediaProblem(String message) {
-        if (seat == null) {
-            preJoinProblem.setText(message);
-            preJoinProblem.setVisible(true);
-            retryMedia.setVisible(true);
+    /** Shows every part of the page for the state's phase: the one place the phase is applied. */
+    void show() {
+        CallPhase phase = state.phase();
+        getElement().setAttribute("data-phase", phase.attribute());
+        if (phase.isOver()) {
             return;
         }
-        mediaProblem.setText(message);
-        mediaProblem.setVisible(true);
-        waitingPanel.setVisible(true);
+        stage.show(phase);
+        header.show(phase);
+        stage.waitingRoom.show(phase, state, clock.instant());
+        header.tick(state.callStartedAt(), clock.instant());
     }
 
     private void shortcut(MediaCall.Shortcut shortcut) {
-        if (phase != Phase.IN_ROOM || seat == null || endConfirmation.isOpened() || shortcutsDialog.isOpened()) {
+        if (!state.phase().inRoom() || endConfirmation.isOpened() || shortcutsDialog.isOpened()) {
             return;
         }
         switch (shortcut) {
-            case MUTE -> toggleMicrophone();
-            case VIDEO -> toggleCamera();
-            case CHAT -> toggleChat();
+            case MUTE -> stage.toggleMicrophone();
+            case VIDEO -> stage.toggleCamera();
+            case CHAT -> sidePanels.toggleChat();
             case END -> endConfirmation.open();
             case HELP -> openShortcuts();
         }
-    }
-
-    void toggleMicrophone() {
-        boolean on = !mediaCall.mediaState().microphoneOn();
-        mediaCall.setMicrophoneOn(on);
-        controls.showMicrophone(on);
-    }
-
-    void toggleCamera() {
-        boolean on = !mediaCall.mediaState().cameraOn();
-        mediaCall.setCameraOn(on);
-        controls.showCamera(on);
-    }
-
-    void setAudioOnly(boolean on) {
-        audioOnly = on;
-        mediaCall.setAudioOnly(on);
-        controls.showAudioOnly(on);
-    }
-
-    private void openDevices() {
-        if (!deviceDialog.isOpened()) {
-            deviceDialog.open();
-        }
-    }
-
-    void toggleChat() {
-        showChat(!chatPanel.isVisible());
-        if (chatPanel.isVisible() && prescriptionPanel.isVisible()) {
-            prescriptionPanel.setVisible(false);
-            controls.showPrescriptionOpen(false);
-        }
-    }
-
-    void togglePrescription() {
-        if (!forDoctor) {
-            return;
-        }
-        boolean open = !prescriptionPanel.isVisible();
-        prescriptionPanel.setVisible(open);
-        controls.showPrescriptionOpen(open);
-        if (open && chatPanel.isVisible()) {
-            showChat(false);
-        }
-    }
-
-    private void showChat(boolean open) {
-        chatPanel.setVisible(open);
-        controls.showChatOpen(open);
-        chat.setPanelOpen(open);
     }
 
     private void openShortcuts() {
@@ -565,7 +340,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     /** Ends the call for both; the doctor's ending completes the appointment. */
     void endCall() {
-        if (phase != Phase.IN_ROOM || seat == null) {
+        if (!state.phase().inRoom()) {
             return;
         }
         Appointment ended = asViewer(() -> appointmentService.endCall(appointment.getId()));
@@ -576,75 +351,31 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     private void showEnded(Instant startedAt, Instant endedAt, String who, boolean completed) {
-        leaveCall(Phase.ENDED);
-        Paragraph duration = new Paragraph(startedAt == null ? "The call did not connect."
-                : "Duration " + formatDuration(Duration.between(startedAt, endedAt)));
-        duration.addClassName("call-duration");
-        Div card = noticeCard(CALL_ENDED, who, duration);
-        Div actions = new Div(homeLink());
-        actions.addClassName("notice-actions");
-        if (!completed) {
-            actions.add(reloadButton("Rejoin call"));
-        }
-        if (forDoctor && !completed && startedAt != null) {
-            Button complete = new Button("Mark consultation completed");
-            complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            complete.addClickListener(click -> {
-                Appointment done = asViewer(() -> appointmentService.endCall(appointment.getId()));
-                if (done.getStatus() == AppointmentStatus.COMPLETED) {
-                    actions.removeAll();
-                    actions.add(homeLink());
-                    card.addComponentAtIndex(card.getComponentCount() - 1, new Paragraph("The consultation is completed."));
-                }
-            });
-            actions.add(complete);
-        }
-        card.add(actions);
+        boolean wasInRoom = state.phase().inRoom();
+        state.ended();
+        leaveCall(wasInRoom);
+        replaceWith(CallNotices.ended(who, startedAt, endedAt, completed, forDoctor, () ->
+                asViewer(() -> appointmentService.endCall(appointment.getId())).getStatus() == AppointmentStatus.COMPLETED));
     }
 
     private void takenOver() {
-        leaveCall(Phase.TAKEN_OVER);
-        Div card = noticeCard(TAKEN_OVER, "The consultation continues in the other window.");
-        Div actions = new Div(homeLink(), reloadButton("Use this window"));
-        actions.addClassName("notice-actions");
-        card.add(actions);
+        boolean wasInRoom = state.phase().inRoom();
+        state.takenOver();
+        leaveCall(wasInRoom);
+        replaceWith(CallNotices.takenOver());
     }
 
-    private void showNotice(String title, String message) {
-        Div card = noticeCard(title, message);
-        Div actions = new Div(homeLink());
-        actions.addClassName("notice-actions");
-        card.add(actions);
-    }
-
-    private Div noticeCard(String title, String message, Component... more) {
+    private void replaceWith(Div card) {
         removeAll();
-        Div card = new Div(new H2(title), new Paragraph(message));
-        card.add(more);
-        card.addClassNames("call-notice", "glass-card");
-        getElement().setAttribute("data-phase", phase.name().toLowerCase());
         add(card);
-        return card;
-    }
-
-    private static Anchor homeLink() {
-        Anchor home = new Anchor("", "Back to my dashboard");
-        home.addClassName("home-link");
-        return home;
-    }
-
-    private Button reloadButton(String label) {
-        return new Button(label, click -> click.getSource().getUI().ifPresent(current -> current.getPage().reload()));
+        show();
     }
 
     /** Stops media and presence in this window; the room may go on (another window) or be over. */
-    private void leaveCall(Phase next) {
-        boolean wasInRoom = phase == Phase.IN_ROOM;
-        phase = next;
+    private void leaveCall(boolean wasInRoom) {
         endConfirmation.close();
         shortcutsDialog.close();
-        deviceDialog.close();
-        mediaCall.hangUp();
+        stage.hangUp();
         if (wasInRoom) {
             leaveRoom();
         }
@@ -682,51 +413,13 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     void refreshClocks() {
-        if (phase != Phase.IN_ROOM) {
+        CallPhase phase = state.phase();
+        if (!phase.inRoom()) {
             return;
         }
         Instant now = clock.instant();
-        callTimer.setVisible(callStartedAt != null);
-        if (callStartedAt != null) {
-            callTimer.setText(formatDuration(Duration.between(callStartedAt, now)));
-        }
-        String detail = waitingDetailText(now);
-        if (!connected && !detail.equals(waitingDetail.getText())) {
-            waitingDetail.setText(detail);
-        }
-    }
-
-    private void showState() {
-        String status = connected ? CONNECTED
-                : callStartedAt != null && peerPresentSince != null ? RECONNECTING
-                : peerPresentSince != null ? CONNECTING
-                : WAITING;
-        connectionStatus.setText(status);
-        connectionStatus.getElement().setAttribute("data-state", status.replace("…", "").toLowerCase());
-        waitingPanel.setVisible(!connected || mediaProblem.isVisible());
-        waitingPanel.getElement().getClassList().set("peer-present", peerPresentSince != null);
-        waitingTitle.setText(waitingTitleText());
-        refreshClocks();
-    }
-
-    private String waitingTitleText() {
-        if (peerPresentSince == null) {
-            return callStartedAt != null ? peerName + " left the call" : "Waiting for " + peerName;
-        }
-        if (callStartedAt != null) {
-            return "Reconnecting to " + peerName;
-        }
-        return forDoctor ? peerName + " is waiting" : peerName + " is here";
-    }
-
-    private String waitingDetailText(Instant now) {
-        if (peerPresentSince == null) {
-            return callStartedAt != null ? "Waiting for them to rejoin…" : peerName + " has not joined yet.";
-        }
-        if (forDoctor && callStartedAt == null) {
-            return "Waiting for " + formatWaited(Duration.between(peerPresentSince, now)) + " · " + CONNECTING;
-        }
-        return CONNECTING;
+        header.tick(state.callStartedAt(), now);
+        stage.waitingRoom.tick(phase, state, now);
     }
 
     private <T> T asViewer(Supplier<T> action) {
@@ -742,19 +435,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
-    }
-
-    static String formatDuration(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        long hours = seconds / 3600;
-        return hours > 0
-                ? "%d:%02d:%02d".formatted(hours, seconds % 3600 / 60, seconds % 60)
-                : "%02d:%02d".formatted(seconds / 60, seconds % 60);
-    }
-
-    static String formatWaited(Duration waited) {
-        long minutes = waited.toMinutes();
-        return minutes < 1 ? "less than a minute" : minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 
     private static Optional<Long> parseId(String text) {

@@ -4,7 +4,7 @@ import com.mediscan.account.domain.Role;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.base.NotFoundOrDeniedException;
-import com.mediscan.base.ui.ChatTranscripts;
+import com.mediscan.base.ui.RecordSection;
 import com.mediscan.base.ui.ViewerTime;
 import com.mediscan.prescription.domain.Prescription;
 import com.mediscan.prescription.service.ConsultationRecord;
@@ -45,7 +45,7 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
 
     private final PrescriptionService service;
     private final PrescriptionPanelFactory panels;
-    private final ObjectProvider<ChatTranscripts> transcripts;
+    private final ObjectProvider<RecordSection> transcripts;
     private final CurrentUser currentUser;
 
     final Div summary = new Div();
@@ -57,7 +57,7 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
     private long appointmentId;
 
     public ConsultationRecordView(PrescriptionService service, PrescriptionPanelFactory panels,
-                                  ObjectProvider<ChatTranscripts> transcripts, CurrentUser currentUser) {
+                                  ObjectProvider<RecordSection> transcripts, CurrentUser currentUser) {
         this.service = service;
         this.panels = panels;
         this.transcripts = transcripts;

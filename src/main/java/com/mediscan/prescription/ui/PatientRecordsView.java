@@ -2,7 +2,7 @@ package com.mediscan.prescription.ui;
 
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
-import com.mediscan.base.ui.ChatTranscripts;
+import com.mediscan.base.ui.RecordSection;
 import com.mediscan.base.ui.ViewerTime;
 import com.mediscan.prescription.service.ConsultationRecord;
 import com.mediscan.prescription.service.PrescriptionService;
@@ -31,7 +31,7 @@ public class PatientRecordsView extends Div {
 
     final Div consultations = new Div();
 
-    public PatientRecordsView(PrescriptionService service, ObjectProvider<ChatTranscripts> transcripts) {
+    public PatientRecordsView(PrescriptionService service, ObjectProvider<RecordSection> transcripts) {
         addClassNames("patient-records-view", "view-content");
         consultations.addClassName("consultation-list");
         add(new H2(TITLE), consultations);
@@ -46,7 +46,7 @@ public class PatientRecordsView extends Div {
         }
     }
 
-    private static Div consultation(ConsultationRecord record, PrescriptionService service, ObjectProvider<ChatTranscripts> transcripts) {
+    private static Div consultation(ConsultationRecord record, PrescriptionService service, ObjectProvider<RecordSection> transcripts) {
         Appointment appointment = record.appointment();
         Div card = new Div();
         card.addClassNames("glass-card", "consultation-record");

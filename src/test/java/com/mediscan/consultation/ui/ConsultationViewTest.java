@@ -16,6 +16,7 @@ import com.mediscan.audit.domain.AuditAction;
 import com.mediscan.audit.domain.AuditEventRepository;
 import com.mediscan.audit.domain.AuditOutcome;
 import com.mediscan.base.ui.NotAvailableView;
+import com.mediscan.chat.ui.ChatPanel;
 import com.mediscan.consultation.service.CallEnded;
 import com.mediscan.consultation.service.CallSignal;
 import com.mediscan.consultation.service.CallStarted;
@@ -81,8 +82,8 @@ class ConsultationViewTest extends KaribuTest {
         UI.getCurrent().navigate("video-consultation/" + appointment.getId());
         MockVaadin.runUIQueue();
         ConsultationView view = _get(ConsultationView.class);
-        if (view.preJoin.isVisible()) {
-            _click(view.joinNow);
+        if (view.stage.joinCheck.isVisible()) {
+            _click(view.stage.joinCheck.joinNow);
             MockVaadin.runUIQueue();
         }
         return view;
@@ -106,26 +107,26 @@ class ConsultationViewTest extends KaribuTest {
     private void shortcut(ConsultationView view, String key) {
         var data = JacksonUtils.createObjectNode();
         data.put("event.detail.key", key);
-        BasicUtilsKt._fireDomEvent(view.mediaCall, "call-shortcut", data);
+        BasicUtilsKt._fireDomEvent(view.stage.mediaCall, "call-shortcut", data);
     }
 
     @Test
     void thePatientWaitsForTheDoctorAndIsMarkedWaiting() {
         ConsultationView view = open(DemoUsers.KRIYA);
 
-        assertThat(view.waitingPanel.isVisible()).isTrue();
-        assertThat(view.waitingTitle.getText()).isEqualTo("Waiting for Dr. Rajesh Patel");
-        assertThat(view.waitingDetail.getText()).isEqualTo("Dr. Rajesh Patel has not joined yet.");
-        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.WAITING);
-        assertThat(view.callTimer.isVisible()).isFalse();
+        assertThat(view.stage.waitingRoom.isVisible()).isTrue();
+        assertThat(view.stage.waitingRoom.title.getText()).isEqualTo("Waiting for Dr. Rajesh Patel");
+        assertThat(view.stage.waitingRoom.detail.getText()).isEqualTo("Dr. Rajesh Patel has not joined yet.");
+        assertThat(view.header.connectionStatus.getText()).isEqualTo(CallPhase.WAITING.status());
+        assertThat(view.header.callTimer.isVisible()).isFalse();
         assertThat(status()).isEqualTo(AppointmentStatus.WAITING);
         assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isTrue();
         assertThat(VaadinSession.getCurrent().getAttribute("mediscan.call.active")).isEqualTo(Boolean.TRUE);
-        assertThat(view.controls.prescription.isVisible()).isFalse();
+        assertThat(view.stage.controls.prescription.isVisible()).isFalse();
 
         otherWindowOf(DemoUsers.RAJESH);
-        assertThat(view.waitingTitle.getText()).isEqualTo("Dr. Rajesh Patel is here");
-        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.CONNECTING);
+        assertThat(view.stage.waitingRoom.title.getText()).isEqualTo("Dr. Rajesh Patel is here");
+        assertThat(view.header.connectionStatus.getText()).isEqualTo(CallPhase.CONNECTING.status());
     }
 
     @Test
@@ -135,24 +136,24 @@ class ConsultationViewTest extends KaribuTest {
         MockVaadin.runUIQueue();
         ConsultationView view = _get(ConsultationView.class);
 
-        assertThat(view.preJoin.isVisible()).isTrue();
-        assertThat(view.controls.isVisible()).isFalse();
+        assertThat(view.stage.joinCheck.isVisible()).isTrue();
+        assertThat(view.getElement().getAttribute("data-phase")).as("hides the controls").isEqualTo("checking");
         assertThat(status()).isEqualTo(AppointmentStatus.SCHEDULED);
         assertThat(rooms.peerOf(otherWindowOf(DemoUsers.RAJESH))).isEmpty();
 
-        view.mediaCall.mediaFailed("Your camera and microphone are not available: the browser blocks them for this site.");
-        assertThat(view.preJoinProblem.isVisible()).isTrue();
-        assertThat(view.retryMedia.isVisible()).isTrue();
-        assertThat(view.mediaProblem.isVisible()).isFalse();
+        view.stage.mediaCall.mediaFailed("Your camera and microphone are not available: the browser blocks them for this site.");
+        assertThat(view.stage.joinCheck.problem.isVisible()).isTrue();
+        assertThat(view.stage.joinCheck.retryMedia.isVisible()).isTrue();
+        assertThat(view.stage.waitingRoom.mediaProblem.isVisible()).isFalse();
 
-        _click(view.joinCameraOff);
+        _click(view.stage.joinCheck.joinCameraOff);
         MockVaadin.runUIQueue();
-        assertThat(view.preJoin.isVisible()).isFalse();
-        assertThat(view.controls.isVisible()).isTrue();
-        assertThat(view.mediaCall.mediaState().cameraOn()).isFalse();
-        assertThat(view.controls.camera.getAriaLabel()).contains(CallControls.CAMERA_ON);
+        assertThat(view.stage.joinCheck.isVisible()).isFalse();
+        assertThat(view.getElement().getAttribute("data-phase")).isEqualTo("connecting");
+        assertThat(view.stage.mediaCall.mediaState().cameraOn()).isFalse();
+        assertThat(view.stage.controls.camera.getAriaLabel()).contains(CallControls.CAMERA_ON);
         assertThat(status()).isEqualTo(AppointmentStatus.WAITING);
-        assertThat(view.waitingTitle.getText()).isEqualTo("Dr. Rajesh Patel is here");
+        assertThat(view.stage.waitingRoom.title.getText()).isEqualTo("Dr. Rajesh Patel is here");
     }
 
     @Test
@@ -197,7 +198,7 @@ class ConsultationViewTest extends KaribuTest {
 
             ConsultationView view = _get(ConsultationView.class);
             assertThat(BasicUtilsKt.get_textRecursively(view)).contains("The call opens 15 minutes before the appointment starts.");
-            assertThat(view.mediaCall).isNull();
+            assertThat(view.stage).isNull();
         } finally {
             appointments.delete(later);
         }
@@ -206,47 +207,47 @@ class ConsultationViewTest extends KaribuTest {
     @Test
     void theDoctorSeesThePatientArriveIsAlertedAndConnects() {
         ConsultationView view = open(DemoUsers.RAJESH);
-        assertThat(view.waitingTitle.getText()).isEqualTo("Waiting for Kriya Mehta");
-        assertThat(view.controls.prescription.isVisible()).isTrue();
+        assertThat(view.stage.waitingRoom.title.getText()).isEqualTo("Waiting for Kriya Mehta");
+        assertThat(view.stage.controls.prescription.isVisible()).isTrue();
 
         Seat patient = otherWindowOf(DemoUsers.KRIYA);
 
-        assertThat(view.waitingTitle.getText()).isEqualTo("Kriya Mehta is waiting");
-        assertThat(view.waitingDetail.getText()).isEqualTo("Waiting for less than a minute · Connecting…");
-        assertThat(view.mediaCall.arrivalsAnnounced()).isEqualTo(1);
-        assertThat(view.mediaCall.peerSeatId()).contains(patient.id());
+        assertThat(view.stage.waitingRoom.title.getText()).isEqualTo("Kriya Mehta is waiting");
+        assertThat(view.stage.waitingRoom.detail.getText()).isEqualTo("Waiting for less than a minute · Connecting…");
+        assertThat(view.stage.mediaCall.arrivalsAnnounced()).isEqualTo(1);
+        assertThat(view.stage.mediaCall.peerSeatId()).contains(patient.id());
 
-        view.mediaCall.connectionStateChanged("connected");
+        view.stage.mediaCall.connectionStateChanged("connected");
 
         Appointment started = TestAppointments.reload(applicationContext, appointment);
         assertThat(started.getStatus()).isEqualTo(AppointmentStatus.IN_PROGRESS);
         assertThat(started.getCallStartedAt()).isNotNull();
         assertThat(published).anyMatch(event -> event instanceof CallStarted callStarted
                 && sameMoment(callStarted.startedAt(), started.getCallStartedAt()));
-        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.CONNECTED);
-        assertThat(view.waitingPanel.isVisible()).isFalse();
-        assertThat(view.callTimer.isVisible()).isTrue();
-        assertThat(view.callTimer.getText()).matches("\\d\\d:\\d\\d");
+        assertThat(view.header.connectionStatus.getText()).isEqualTo(CallPhase.CONNECTED.status());
+        assertThat(view.stage.waitingRoom.isVisible()).isFalse();
+        assertThat(view.header.callTimer.isVisible()).isTrue();
+        assertThat(view.header.callTimer.getText()).matches("\\d\\d:\\d\\d");
 
-        view.mediaCall.connectionStateChanged("disconnected");
-        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.RECONNECTING);
+        view.stage.mediaCall.connectionStateChanged("disconnected");
+        assertThat(view.header.connectionStatus.getText()).isEqualTo(CallPhase.RECONNECTING.status());
     }
 
     @Test
     void theDoctorEndingTheCallCompletesItForBoth() {
         ConsultationView view = open(DemoUsers.RAJESH);
         Seat patient = otherWindowOf(DemoUsers.KRIYA);
-        view.mediaCall.connectionStateChanged("connected");
+        view.stage.mediaCall.connectionStateChanged("connected");
 
-        _click(view.controls.endCall);
+        _click(view.stage.controls.endCall);
 
         Appointment ended = TestAppointments.reload(applicationContext, appointment);
         assertThat(ended.getStatus()).isEqualTo(AppointmentStatus.COMPLETED);
         assertThat(published).anyMatch(event -> event instanceof CallEnded callEnded && callEnded.completed()
                 && sameMoment(callEnded.startedAt(), ended.getCallStartedAt()) && sameMoment(callEnded.endedAt(), ended.getCallEndedAt()));
         String shown = BasicUtilsKt.get_textRecursively(view);
-        assertThat(shown).contains(ConsultationView.CALL_ENDED).contains("You ended the call.").containsPattern("Duration \\d\\d:\\d\\d");
-        assertThat(view.mediaCall.isHungUp()).isTrue();
+        assertThat(shown).contains(CallNotices.CALL_ENDED).contains("You ended the call.").containsPattern("Duration \\d\\d:\\d\\d");
+        assertThat(view.stage.mediaCall.isHungUp()).isTrue();
         assertThat(rooms.peerOf(patient)).isEmpty();
         assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isFalse();
     }
@@ -261,9 +262,9 @@ class ConsultationViewTest extends KaribuTest {
         MockVaadin.runUIQueue();
 
         String shown = BasicUtilsKt.get_textRecursively(view);
-        assertThat(shown).contains(ConsultationView.CALL_ENDED).contains("Dr. Rajesh Patel ended the call.").contains("Duration 12:05");
+        assertThat(shown).contains(CallNotices.CALL_ENDED).contains("Dr. Rajesh Patel ended the call.").contains("Duration 12:05");
         assertThat(shown).doesNotContain("Rejoin call");
-        assertThat(view.mediaCall.isHungUp()).isTrue();
+        assertThat(view.stage.mediaCall.isHungUp()).isTrue();
     }
 
     @Test
@@ -272,11 +273,11 @@ class ConsultationViewTest extends KaribuTest {
         Seat doctor = otherWindowOf(DemoUsers.RAJESH);
         appointment = appointments.save(advance(TestAppointments.reload(applicationContext, appointment)));
 
-        _click(view.controls.endCall);
+        _click(view.stage.controls.endCall);
 
         assertThat(status()).isEqualTo(AppointmentStatus.IN_PROGRESS);
         assertThat(published).anyMatch(event -> event instanceof CallEnded callEnded && !callEnded.completed());
-        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(ConsultationView.CALL_ENDED).contains("Rejoin call");
+        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(CallNotices.CALL_ENDED).contains("Rejoin call");
         assertThat(rooms.peerOf(doctor)).isEmpty();
     }
 
@@ -286,16 +287,24 @@ class ConsultationViewTest extends KaribuTest {
     }
 
     @Test
-    void aReloadMidCallCountsFromTheRecordedStart() {
+    void aReloadMidCallGoesStraightInWithoutTheCheckAndCountsFromTheRecordedStart() {
         appointment = appointments.save(advance(TestAppointments.reload(applicationContext, appointment)));
-        ConsultationView view = open(DemoUsers.KRIYA);
+        signIn(DemoUsers.KRIYA);
+        UI.getCurrent().navigate("video-consultation/" + appointment.getId());
+        MockVaadin.runUIQueue();
+        ConsultationView view = _get(ConsultationView.class);
 
-        assertThat(view.callTimer.isVisible()).isTrue();
-        String[] minutesAndSeconds = view.callTimer.getText().split(":");
+        assertThat(view.stage.joinCheck.isVisible()).isFalse();
+        assertThat(view.state.phase()).isEqualTo(CallPhase.WAITING);
+        assertThat(view.getElement().getAttribute("data-phase")).isEqualTo("waiting");
+        assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isTrue();
+
+        assertThat(view.header.callTimer.isVisible()).isTrue();
+        String[] minutesAndSeconds = view.header.callTimer.getText().split(":");
         assertThat(Integer.parseInt(minutesAndSeconds[0]) * 60 + Integer.parseInt(minutesAndSeconds[1])).isGreaterThanOrEqualTo(300);
-        assertThat(view.waitingTitle.getText()).isEqualTo("Dr. Rajesh Patel left the call");
+        assertThat(view.stage.waitingRoom.title.getText()).isEqualTo("Dr. Rajesh Patel left the call");
         otherWindowOf(DemoUsers.RAJESH);
-        assertThat(view.connectionStatus.getText()).isEqualTo(ConsultationView.RECONNECTING);
+        assertThat(view.header.connectionStatus.getText()).isEqualTo(CallPhase.RECONNECTING.status());
     }
 
     @Test
@@ -303,7 +312,7 @@ class ConsultationViewTest extends KaribuTest {
         ConsultationView view = open(DemoUsers.KRIYA);
         Seat doctor = otherWindowOf(DemoUsers.RAJESH);
 
-        view.mediaCall.signal("{\"candidate\":{\"candidate\":\"x\"}}");
+        view.stage.mediaCall.signal("{\"candidate\":{\"candidate\":\"x\"}}");
         assertThat(published).filteredOn(CallSignal.class::isInstance).map(CallSignal.class::cast)
                 .singleElement().satisfies(signal -> {
                     assertThat(signal.recipientSeatId()).isEqualTo(doctor.id());
@@ -326,8 +335,8 @@ class ConsultationViewTest extends KaribuTest {
 
         otherWindowOf(DemoUsers.KRIYA);
 
-        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(ConsultationView.TAKEN_OVER).contains("Use this window");
-        assertThat(view.mediaCall.isHungUp()).isTrue();
+        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(CallNotices.TAKEN_OVER).contains("Use this window");
+        assertThat(view.stage.mediaCall.isHungUp()).isTrue();
         assertThat(status()).isEqualTo(AppointmentStatus.WAITING);
         assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isFalse();
     }
@@ -337,19 +346,19 @@ class ConsultationViewTest extends KaribuTest {
         ConsultationView view = open(DemoUsers.RAJESH);
 
         shortcut(view, "Space");
-        assertThat(view.controls.microphone.getAriaLabel()).contains(CallControls.UNMUTE);
-        assertThat(view.mediaCall.mediaState().microphoneOn()).isFalse();
+        assertThat(view.stage.controls.microphone.getAriaLabel()).contains(CallControls.UNMUTE);
+        assertThat(view.stage.mediaCall.mediaState().microphoneOn()).isFalse();
         shortcut(view, "V");
-        assertThat(view.controls.camera.getAriaLabel()).contains(CallControls.CAMERA_ON);
-        assertThat(view.controls.camera.getTooltip().getText()).isEqualTo(CallControls.CAMERA_ON);
+        assertThat(view.stage.controls.camera.getAriaLabel()).contains(CallControls.CAMERA_ON);
+        assertThat(view.stage.controls.camera.getTooltip().getText()).isEqualTo(CallControls.CAMERA_ON);
         shortcut(view, "C");
-        assertThat(view.chatPanel.isVisible()).isTrue();
-        assertThat(view.isChatOpen()).isTrue();
+        assertThat(view.sidePanels.chat.isVisible()).isTrue();
+        assertThat(view.sidePanels.chat.isVisible()).isTrue();
 
         shortcut(view, "?");
         assertThat(view.shortcutsDialog.isOpened()).isTrue();
         shortcut(view, "Space");
-        assertThat(view.mediaCall.mediaState().microphoneOn()).isFalse();
+        assertThat(view.stage.mediaCall.mediaState().microphoneOn()).isFalse();
         view.shortcutsDialog.close();
 
         shortcut(view, "Escape");
@@ -360,42 +369,29 @@ class ConsultationViewTest extends KaribuTest {
 
         shortcut(view, "Escape");
         ConfirmDialogKt._fireConfirm(view.endConfirmation);
-        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(ConsultationView.CALL_ENDED);
+        assertThat(BasicUtilsKt.get_textRecursively(view)).contains(CallNotices.CALL_ENDED);
     }
 
     @Test
-    void controlsFollowWhatTheElementReports() {
+    void aMediaProblemInTheRoomIsShownOverTheCall() {
         ConsultationView view = open(DemoUsers.RAJESH);
-        assertThat(view.controls.screenShare.getAriaLabel()).contains(CallControls.SHARE);
 
-        view.mediaCall.mediaStateChanged(true, true, true);
-        assertThat(view.controls.screenShare.getAriaLabel()).contains(CallControls.STOP_SHARING);
-        view.mediaCall.mediaStateChanged(false, false, false);
-        assertThat(view.controls.screenShare.getAriaLabel()).contains(CallControls.SHARE);
-        assertThat(view.controls.microphone.getAriaLabel()).contains(CallControls.UNMUTE);
-        assertThat(view.controls.camera.getAriaLabel()).contains(CallControls.CAMERA_ON);
-
-        view.mediaCall.mediaFailed("Your camera is not available: no camera or microphone was found.");
-        assertThat(view.mediaProblem.isVisible()).isTrue();
-        assertThat(view.mediaProblem.getText()).contains("no camera");
+        view.stage.mediaCall.mediaFailed("Your camera is not available: no camera or microphone was found.");
+        assertThat(view.stage.waitingRoom.mediaProblem.isVisible()).isTrue();
+        assertThat(view.stage.waitingRoom.mediaProblem.getText()).contains("no camera");
+        assertThat(view.stage.joinCheck.problem.isVisible()).isFalse();
     }
 
     @Test
-    void sidePanelsOpenOneAtATimeAndChatShowsUnreadMessages() {
+    void theDoctorsSidePanelsHoldTheChatAndThePrescriptionAndTheChatCountsUnread() {
         ConsultationView view = open(DemoUsers.RAJESH);
-        assertThat(view.chatPanel.content.getChildren()).isNotEmpty();
+        assertThat(view.sidePanels.chat.content.getChildren()).singleElement().isInstanceOf(ChatPanel.class);
+        assertThat(view.sidePanels.prescription.content.getChildren()).hasSize(1);
+        ChatPanel chat = (ChatPanel) view.sidePanels.chat.content.getChildren().findFirst().orElseThrow();
+        assertThat(chat.isPanelOpen()).isFalse();
 
-        _click(view.controls.prescription);
-        assertThat(view.prescriptionPanel.isVisible()).isTrue();
-        _click(view.controls.chat);
-        assertThat(view.chatPanel.isVisible()).isTrue();
-        assertThat(view.prescriptionPanel.isVisible()).isFalse();
-
-        view.setUnreadChatCount(3);
-        assertThat(view.controls.unreadChatBadge.isVisible()).isTrue();
-        assertThat(view.controls.unreadChatBadge.getText()).isEqualTo("3");
-        assertThat(view.controls.chat.getAriaLabel()).contains(CallControls.TOGGLE_CHAT);
-        view.setUnreadChatCount(0);
-        assertThat(view.controls.unreadChatBadge.isVisible()).isFalse();
+        _click(view.stage.controls.chat);
+        assertThat(chat.isPanelOpen()).isTrue();
+        assertThat(view.stage.controls.chat.getElement().getAttribute("aria-pressed")).isEqualTo("true");
     }
 }

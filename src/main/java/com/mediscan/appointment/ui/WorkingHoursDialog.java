@@ -1,8 +1,8 @@
-package com.mediscan.account.ui;
+package com.mediscan.appointment.ui;
 
-import com.mediscan.account.domain.DoctorProfile;
 import com.mediscan.appointment.service.WorkingHoursService;
 import com.mediscan.appointment.service.WorkingHoursService.DayHours;
+import com.mediscan.base.ui.FormDialog;
 import com.mediscan.base.ui.Notices;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Sets the weekdays and hours in which a doctor takes appointments. */
-class WorkingHoursDialog extends AccountFormDialog {
+class WorkingHoursDialog extends FormDialog {
 
     /** One weekday's row: whether the doctor works, and from when to when. */
     static final class DayRow extends HorizontalLayout {
@@ -51,12 +51,14 @@ class WorkingHoursDialog extends AccountFormDialog {
 
     final Map<DayOfWeek, DayRow> rows = new EnumMap<>(DayOfWeek.class);
     private final WorkingHoursService workingHours;
-    private final DoctorProfile doctor;
+    private final long doctorProfileId;
+    private final String doctorName;
 
-    WorkingHoursDialog(WorkingHoursService workingHours, DoctorProfile doctor) {
-        super("Working hours of " + doctor.getDisplayName(), "Save working hours");
+    WorkingHoursDialog(WorkingHoursService workingHours, long doctorProfileId, String doctorName) {
+        super("Working hours of " + doctorName, "Save working hours");
         this.workingHours = workingHours;
-        this.doctor = doctor;
+        this.doctorProfileId = doctorProfileId;
+        this.doctorName = doctorName;
         add(new Paragraph("Times are in the clinic's time zone (" + workingHours.clinicZone().getId() + "). Patients can book "
                 + workingHours.slotLength().toMinutes() + "-minute slots inside these hours."));
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -64,7 +66,7 @@ class WorkingHoursDialog extends AccountFormDialog {
             rows.put(day, row);
             add(row);
         }
-        for (DayHours hours : workingHours.hoursOf(doctor.getId())) {
+        for (DayHours hours : workingHours.hoursOf(doctorProfileId)) {
             DayRow row = rows.get(hours.day());
             row.works.setValue(true);
             row.start.setValue(hours.start());
@@ -74,7 +76,7 @@ class WorkingHoursDialog extends AccountFormDialog {
     }
 
     @Override
-    boolean submit() {
+    protected boolean submit() {
         List<DayHours> week = new ArrayList<>();
         boolean valid = true;
         for (DayRow row : rows.values()) {
@@ -97,8 +99,8 @@ class WorkingHoursDialog extends AccountFormDialog {
         if (!valid) {
             return false;
         }
-        workingHours.setHours(doctor.getId(), week);
-        Notices.success("Working hours of " + doctor.getDisplayName() + " saved.");
+        workingHours.setHours(doctorProfileId, week);
+        Notices.success("Working hours of " + doctorName + " saved.");
         return true;
     }
 }

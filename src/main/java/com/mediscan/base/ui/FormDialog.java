@@ -1,6 +1,6 @@
-package com.mediscan.account.ui;
+package com.mediscan.base.ui;
 
-import com.mediscan.account.service.InvalidFieldException;
+import com.mediscan.base.InvalidFieldException;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.base.ui.Notices;
@@ -17,14 +17,14 @@ import org.springframework.security.access.AccessDeniedException;
  * A dialog whose form the service has the last word on: a refused value is shown beside its
  * field (everything typed stays), anything else above the buttons.
  */
-abstract class AccountFormDialog extends Dialog {
+public abstract class FormDialog extends Dialog {
 
-    final Button save;
-    final Button back = new Button("Close");
-    final Paragraph formError = new Paragraph();
+    public final Button save;
+    public final Button back = new Button("Close");
+    public final Paragraph formError = new Paragraph();
     private final Map<String, HasValidation> fieldsByName = new HashMap<>();
 
-    AccountFormDialog(String title, String saveLabel) {
+    protected FormDialog(String title, String saveLabel) {
         setHeaderTitle(title);
         setWidth("min(100%, 640px)");
         formError.addClassName("form-error");
@@ -36,12 +36,12 @@ abstract class AccountFormDialog extends Dialog {
     }
 
     /** Where the service's refusal of the named field is shown. */
-    void fieldFor(String name, HasValidation field) {
+    protected void fieldFor(String name, HasValidation field) {
         fieldsByName.put(name, field);
     }
 
     /** Validates, asks the service and returns whether it accepted; throws its refusals. */
-    abstract boolean submit();
+    protected abstract boolean submit();
 
     private void attemptSave() {
         formError.setVisible(false);

@@ -1,6 +1,4 @@
-package com.mediscan.account.service;
-
-import com.mediscan.base.BusinessRuleException;
+package com.mediscan.base;
 
 /** A refused value that belongs to one field of a form, so the form can show the message beside it. */
 public class InvalidFieldException extends BusinessRuleException {

@@ -1,0 +1,23 @@
+/** The microphone level meter of the check before joining. */
+
+/** Shows the microphone's level in {@code meter} ten times a second; returns what stops it. */
+export function startLevelMeter(microphone: MediaStreamTrack, meter: HTMLElement): () => void {
+  const audio = new AudioContext();
+  const analyser = audio.createAnalyser();
+  analyser.fftSize = 512;
+  audio.createMediaStreamSource(new MediaStream([microphone])).connect(analyser);
+  const samples = new Float32Array(analyser.fftSize);
+  const timer = window.setInterval(() => {
+    analyser.getFloatTimeDomainData(samples);
+    const peak = samples.reduce((max, sample) => Math.max(max, Math.abs(sample)), 0);
+    const level = microphone.enabled ? Math.min(100, Math.round(Math.sqrt(peak) * 100)) : 0;
+    meter.setAttribute('aria-valuenow', String(level));
+    (meter.firstElementChild as HTMLElement).style.width = `${level}%`;
+  }, 100);
+  // Autoplay rules may start the context suspended until the person interacts with the page.
+  document.addEventListener('pointerdown', () => audio.resume().catch(() => undefined), { once: true });
+  return () => {
+    window.clearInterval(timer);
+    audio.close().catch(() => undefined);
+  };
+}
