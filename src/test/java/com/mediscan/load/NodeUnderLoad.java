@@ -98,7 +98,7 @@ final class NodeUnderLoad implements AutoCloseable {
 
     private static Duration awaitLogin(URI url, Process process, long started) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = started + Duration.ofMinutes(3).toNanos();
+        long deadline = started + Duration.ofMinutes(6).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The node exited with " + process.exitValue() + " during start");
@@ -114,7 +114,7 @@ final class NodeUnderLoad implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("The node did not serve /login within 3 minutes");
+        throw new IllegalStateException("The node did not serve /login within 6 minutes");
     }
 
     boolean isMeasurable() {
