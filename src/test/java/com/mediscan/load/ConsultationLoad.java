@@ -294,8 +294,8 @@ class ConsultationLoad {
     }
 
     private static String topClasses(String histogram, int count) {
-        return histogram.lines().filter(line -> line.matches("\\s*\\d+:.*")).limit(count).map(line -> "  " + line.strip() + "\n")
-                .reduce("", String::concat);
+        // jcmd prints the pid, a heading and a rule, then the classes by size
+        return histogram.lines().skip(3).limit(count).map(line -> "  " + line.strip() + "\n").reduce("", String::concat);
     }
 
     private static String loadAverage() {
