@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,6 +32,12 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<LogoutHandler> logoutHandlers) throws Exception {
         http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         http.headers(SecurityHeaders::apply);
+        // VaadinSecurityConfigurer denies every path that is not Vaadin's; the FHIR API (fhir.web)
+        // is for signed-in users, who its service checks record by record. Its CapabilityStatement
+        // holds no patient data and is public, as FHIR clients read it before signing in.
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                .requestMatchers(HttpMethod.GET, "/fhir/**").authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             vaadin.loginView(LoginView.class, "/login");
             logoutHandlers.orderedStream().forEach(vaadin::addLogoutHandler);

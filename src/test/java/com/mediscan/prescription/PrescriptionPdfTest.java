@@ -4,6 +4,7 @@ import static com.mediscan.support.SecurityTestSupport.actAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mediscan.account.service.AccountService;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.audit.domain.AuditAction;
@@ -19,10 +20,17 @@ import com.mediscan.prescription.service.PrescriptionService;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.MediScanSpringTest;
 import com.mediscan.support.SecurityTestSupport;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import org.openpdf.text.pdf.PRTokeniser;
+import org.openpdf.text.pdf.PdfContentParser;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +92,33 @@ class PrescriptionPdfTest {
     }
 
     @Test
+    void aDevanagariNameAndTamilDirectionsAreShapedInEmbeddedNotoFonts() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = "प्रिया शर्मा";
+        String tamil = "உணவுக்குப் பின் ஒரு மாத்திரை";
+        var patient = context.getBean(AccountService.class).createPatient("priya-" + tag + "@fixture.test", name,
+                "fixture-password", LocalDate.of(1990, 2, 3), null);
+        Appointment appointment = new PrescriptionFixtures(context).appointment(DemoUsers.RAJESH, patient.getAccount().getEmail(),
+                AppointmentStatus.IN_PROGRESS);
+        actAs(users, DemoUsers.RAJESH);
+        Prescription issued = service.issue(appointment.getId(), new PrescriptionContent("Hypertension (उच्च रक्तचाप)", null, null,
+                List.of(new MedicationLine("Amlodipine", "5 mg", "Oral", "Once daily", "30 days", "30 tablets", tamil))),
+                CallPhase.DURING_CALL);
+
+        byte[] pdf = service.pdf(issued.getId(), ZoneId.of("Asia/Kolkata")).content();
+
+        // What a reader copies or searches: the text as written, from the ActualText of each shaped run.
+        assertThat(actualText(pdf)).contains(name, "Directions: " + tamil, "Hypertension (उच्च रक्तचाप)", "Dr. Rajesh Patel", "Amlodipine");
+        // The glyphs themselves are shaped: conjuncts and the reph replace consonant + virama, Tamil
+        // vowel signs join their consonants, so glyph by glyph the text no longer reads as typed.
+        String glyphs = text(pdf);
+        assertThat(glyphs).contains("Patient", "Amlodipine", "Directions:").doesNotContain(name, tamil).doesNotContain("\u094D");
+        var embedded = java.util.regex.Pattern.compile("/BaseFont/(?:[A-Z]{6}\\+)?([A-Za-z-]+)")
+                .matcher(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).results().map(match -> match.group(1)).distinct().toList();
+        assertThat(embedded).contains("NotoSans-Regular", "NotoSans-Bold", "NotoSansTamil-Regular");
+    }
+
+    @Test
     void nobodyElseGetsThePdf() {
         Appointment appointment = new PrescriptionFixtures(context).appointment(DemoUsers.RAJESH, DemoUsers.KRIYA, AppointmentStatus.IN_PROGRESS);
         actAs(users, DemoUsers.RAJESH);
@@ -93,6 +128,24 @@ class PrescriptionPdfTest {
         assertThatThrownBy(() -> service.pdf(issued.getId(), ZoneId.of("UTC"))).isInstanceOf(NotFoundOrDeniedException.class);
         assertThat(auditEvents.findByActorEmailOrderByIdAsc(DemoUsers.ARJUN))
                 .anyMatch(e -> e.getAction() == AuditAction.PRESCRIPTION_PRINTED && e.getOutcome() == AuditOutcome.DENIED);
+    }
+
+    /** The ActualText of every marked-content span, in content order. */
+    static String actualText(byte[] pdf) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (PdfReader reader = new PdfReader(pdf)) {
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                PdfContentParser parser = new PdfContentParser(new PRTokeniser(reader.getPageContent(page)));
+                List<PdfObject> operands = new ArrayList<>();
+                while (!(operands = parser.parse(operands)).isEmpty()) {
+                    if ("BDC".equals(operands.getLast().toString()) && operands.get(1) instanceof PdfDictionary properties
+                            && properties.getAsString(PdfName.ACTUALTEXT) != null) {
+                        text.append(properties.getAsString(PdfName.ACTUALTEXT).toUnicodeString());
+                    }
+                }
+            }
+        }
+        return text.toString();
     }
 
     static String text(byte[] pdf) throws Exception {

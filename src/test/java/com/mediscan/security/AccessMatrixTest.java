@@ -42,6 +42,7 @@ import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.base.ui.NotAvailableView;
 import com.mediscan.chat.service.ChatService;
 import com.mediscan.consultation.ui.ConsultationView;
+import com.mediscan.fhir.service.FhirExportService;
 import com.mediscan.prescription.PrescriptionFixtures;
 import com.mediscan.prescription.domain.Prescription;
 import com.mediscan.prescription.domain.PrescriptionRepository;
@@ -112,9 +113,10 @@ class AccessMatrixTest extends KaribuTest {
     static final Set<Actor> DOCTORS = EnumSet.of(Actor.DOCTOR, Actor.OTHER_DOCTOR);
     static final Set<Actor> PATIENTS = EnumSet.of(Actor.PATIENT, Actor.OTHER_PATIENT);
     static final Set<Actor> ADMIN_ONLY = EnumSet.of(Actor.ADMIN);
+    static final Set<Actor> PATIENT_AND_DOCTORS = EnumSet.of(Actor.PATIENT, Actor.DOCTOR, Actor.OTHER_DOCTOR);
 
     /** What a case works on, made fresh for each one. */
-    record Fixture(long appointmentId, long doctorProfileId, AccessMatrixTest test) {
+    record Fixture(long appointmentId, long doctorProfileId, long patientProfileId, AccessMatrixTest test) {
 
         <T> T bean(Class<T> type) {
             return test.applicationContext.getBean(type);
@@ -163,6 +165,12 @@ class AccessMatrixTest extends KaribuTest {
             return around.stream().noneMatch(booked -> booked.overlaps(start, end));
         }
 
+        /** The appointment with version 1 of its prescription signed; returns the appointment's id. */
+        long issuedPrescriptionsAppointment() {
+            issuedPrescription();
+            return appointmentId;
+        }
+
         /** Version 1 of the appointment's prescription, signed by its doctor during the call; returns its id. */
         long issuedPrescription() {
             inProgress();
@@ -187,8 +195,11 @@ class AccessMatrixTest extends KaribuTest {
     record ViewRule(String route, Class<?> view, Set<Actor> allowed, AuditAction recordRefusal) {
     }
 
-    /** {@code aboutAppointment}: a refusal is recorded against the case's appointment. */
-    record ServiceRule(String name, Set<Actor> allowed, AuditAction refusalAction, boolean aboutAppointment, Call call) {
+    /**
+     * {@code refusedRecord}: the record a refusal is filed against, "appointment" for the case's
+     * appointment, "patient_record" for its patient, null for none in particular.
+     */
+    record ServiceRule(String name, Set<Actor> allowed, AuditAction refusalAction, String refusedRecord, Call call) {
     }
 
     static ViewRule view(String route, Class<?> view, Set<Actor> allowed) {
@@ -204,11 +215,15 @@ class AccessMatrixTest extends KaribuTest {
     }
 
     static ServiceRule service(String name, Set<Actor> allowed, AuditAction refusalAction, Call call) {
-        return new ServiceRule(name, allowed, refusalAction, false, call);
+        return new ServiceRule(name, allowed, refusalAction, null, call);
     }
 
     static ServiceRule appointmentService(String name, Set<Actor> allowed, AuditAction refusalAction, Call call) {
-        return new ServiceRule(name, allowed, refusalAction, true, call);
+        return new ServiceRule(name, allowed, refusalAction, "appointment", call);
+    }
+
+    static ServiceRule patientRecordService(String name, Set<Actor> allowed, AuditAction refusalAction, Call call) {
+        return new ServiceRule(name, allowed, refusalAction, "patient_record", call);
     }
 
     static final List<ViewRule> VIEWS = List.of(
@@ -297,6 +312,13 @@ class AccessMatrixTest extends KaribuTest {
                     f -> f.bean(PrescriptionService.class).earlierPrescriptions(f.appointmentId())),
             service("PrescriptionService.myRecords", PATIENTS, AuditAction.RECORD_VIEWED,
                     f -> f.bean(PrescriptionService.class).myRecords()),
+            // Both demo doctors have appointments with the case's patient; the other patient and the administrator have none.
+            patientRecordService("PrescriptionService.patientRecord", PATIENT_AND_DOCTORS, AuditAction.RECORD_VIEWED,
+                    f -> f.bean(PrescriptionService.class).patientRecord(f.patientProfileId())),
+            appointmentService("FhirExportService.encounterEverything", PARTICIPANTS, AuditAction.RECORD_EXPORTED,
+                    f -> f.bean(FhirExportService.class).encounterEverything(f.issuedPrescriptionsAppointment())),
+            patientRecordService("FhirExportService.patientEverything", PATIENT_AND_DOCTORS, AuditAction.RECORD_EXPORTED,
+                    f -> f.bean(FhirExportService.class).patientEverything(f.patientProfileId())),
             service("WorkingHoursService.hoursOf", EnumSet.of(Actor.DOCTOR, Actor.ADMIN), AuditAction.VIEW_OPENED,
                     f -> f.bean(WorkingHoursService.class).hoursOf(f.doctorProfileId())),
             service("WorkingHoursService.setHours", ADMIN_ONLY, AuditAction.ACCOUNT_CHANGED,
@@ -409,9 +431,9 @@ class AccessMatrixTest extends KaribuTest {
                 assertThat(_find(rule.view().asSubclass(com.vaadin.flow.component.Component.class))).as(name + " shows nothing").isEmpty();
             }
             if (refusedAtNavigation) {
-                assertRefusalRecorded(name, actor, AuditAction.VIEW_OPENED, lastEventBefore, null);
+                assertRefusalRecorded(name, actor, AuditAction.VIEW_OPENED, lastEventBefore, null, null);
             } else {
-                assertRefusalRecorded(name, actor, rule.recordRefusal(), lastEventBefore, fixture.appointmentId());
+                assertRefusalRecorded(name, actor, rule.recordRefusal(), lastEventBefore, null, fixture.appointmentId());
             }
         }
     }
@@ -430,8 +452,9 @@ class AccessMatrixTest extends KaribuTest {
         } else {
             boolean refused = thrown instanceof NotFoundOrDeniedException || thrown instanceof AccessDeniedException;
             assertThat(refused).as(name + " is refused (thrown: " + thrown + ")").isTrue();
-            assertRefusalRecorded(name, actor, rule.refusalAction(), lastEventBefore,
-                    rule.aboutAppointment() ? fixture.appointmentId() : null);
+            Long recordId = rule.refusedRecord() == null ? null
+                    : rule.refusedRecord().equals("appointment") ? fixture.appointmentId() : fixture.patientProfileId();
+            assertRefusalRecorded(name, actor, rule.refusalAction(), lastEventBefore, rule.refusedRecord(), recordId);
         }
     }
 
@@ -441,7 +464,7 @@ class AccessMatrixTest extends KaribuTest {
         }
     }
 
-    private void assertRefusalRecorded(String name, Actor actor, AuditAction action, long after, Long recordId) {
+    private void assertRefusalRecorded(String name, Actor actor, AuditAction action, long after, String recordType, Long recordId) {
         List<AuditEvent> refusals = auditEvents.findAll((root, query, cb) -> cb.and(
                         cb.greaterThan(root.get("id"), after),
                         cb.equal(root.get("outcome"), AuditOutcome.DENIED),
@@ -449,6 +472,7 @@ class AccessMatrixTest extends KaribuTest {
                 PageRequest.of(0, 50, Sort.by("id"))).getContent();
         assertThat(refusals).as(name + ": a DENIED " + action + " record by " + actor)
                 .anyMatch(event -> Objects.equals(event.getActorEmail(), actor.email)
+                        && (recordType == null || recordType.equals(event.getRecordType()))
                         && (recordId == null || recordId.equals(event.getRecordId())));
     }
 
@@ -469,6 +493,6 @@ class AccessMatrixTest extends KaribuTest {
         Instant startsAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(2))
                 .plusMillis(500).plus(SLOT.incrementAndGet(), ChronoUnit.MICROS);
         Appointment appointment = appointments.save(new Appointment(doctor, patient, startsAt, Duration.ofMinutes(30), "Access matrix"));
-        return new Fixture(appointment.getId(), doctor.getId(), this);
+        return new Fixture(appointment.getId(), doctor.getId(), patient.getId(), this);
     }
 }

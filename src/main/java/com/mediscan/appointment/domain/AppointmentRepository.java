@@ -15,6 +15,8 @@ public interface AppointmentRepository extends JpaRepository<Appointment, Long>,
 
     List<Appointment> findByPatientAccountIdOrderByStartsAtDesc(Long patientAccountId);
 
+    List<Appointment> findByDoctorAccountIdAndPatientIdOrderByStartsAtDesc(Long doctorAccountId, Long patientProfileId);
+
     /** Appointments holding a slot of the doctor that start in [from, to). */
     @Query("select a from Appointment a where a.doctor.id = :doctorId and a.bookedSlot is not null"
             + " and a.startsAt >= :from and a.startsAt < :to")

@@ -12,7 +12,6 @@ import java.util.Locale;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
-import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -24,7 +23,10 @@ import org.openpdf.text.pdf.draw.LineSeparator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Renders a signed prescription as an A4 PDF: clinic, doctor with registration, patient, medicines, signature. */
+/**
+ * Renders a signed prescription as an A4 PDF: clinic, doctor with registration, patient,
+ * medicines, signature. Text of any script the embedded fonts cover is set (see {@link PdfFonts}).
+ */
 @Component
 public class PrescriptionPdf {
 
@@ -34,10 +36,18 @@ public class PrescriptionPdf {
     private static final Color MUTED = new Color(90, 100, 110);
     private static final Color WARNING = new Color(170, 30, 30);
 
-    private final String clinicName;
+    private static final PdfFonts.Style TITLE = new PdfFonts.Style(18, true, ACCENT);
+    private static final PdfFonts.Style HEADING = new PdfFonts.Style(11, true, Color.BLACK);
+    private static final PdfFonts.Style BODY = new PdfFonts.Style(10, false, Color.BLACK);
+    private static final PdfFonts.Style SMALL = new PdfFonts.Style(9, false, MUTED);
+    private static final PdfFonts.Style ALERT = new PdfFonts.Style(11, true, WARNING);
 
-    public PrescriptionPdf(@Value("${mediscan.clinic.name:MediScan Clinic}") String clinicName) {
+    private final String clinicName;
+    private final PdfFonts fonts;
+
+    public PrescriptionPdf(@Value("${mediscan.clinic.name:MediScan Clinic}") String clinicName, PdfFonts fonts) {
         this.clinicName = clinicName;
+        this.fonts = fonts;
     }
 
     public String clinicName() {
@@ -49,12 +59,6 @@ public class PrescriptionPdf {
     }
 
     public byte[] render(Prescription prescription, ZoneId zone) {
-        Font title = new Font(Font.HELVETICA, 18, Font.BOLD, ACCENT);
-        Font heading = new Font(Font.HELVETICA, 11, Font.BOLD);
-        Font body = new Font(Font.HELVETICA, 10, Font.NORMAL);
-        Font small = new Font(Font.HELVETICA, 9, Font.NORMAL, MUTED);
-        Font warning = new Font(Font.HELVETICA, 11, Font.BOLD, WARNING);
-
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 48, 48);
         PdfWriter.getInstance(document, out);
@@ -62,12 +66,12 @@ public class PrescriptionPdf {
         document.addAuthor(prescription.getSignedBy().getDisplayName());
         document.open();
 
-        document.add(new Paragraph(clinicName, title));
-        document.add(new Paragraph("Telemedicine consultation · Prescription, version " + prescription.getVersionNumber(), small));
+        document.add(paragraph(clinicName, TITLE));
+        document.add(paragraph("Telemedicine consultation · Prescription, version " + prescription.getVersionNumber(), SMALL));
         if (prescription.getStatus() == PrescriptionStatus.SUPERSEDED) {
-            document.add(new Paragraph("SUPERSEDED by a later version: not valid for dispensing.", warning));
+            document.add(paragraph("SUPERSEDED by a later version: not valid for dispensing.", ALERT));
         } else if (prescription.getVersionNumber() > 1) {
-            document.add(new Paragraph("Corrected version: replaces version " + (prescription.getVersionNumber() - 1) + ".", small));
+            document.add(paragraph("Corrected version: replaces version " + (prescription.getVersionNumber() - 1) + ".", SMALL));
         }
         document.add(new Chunk(new LineSeparator(0.8f, 100, ACCENT, Element.ALIGN_CENTER, -4)));
 
@@ -76,57 +80,57 @@ public class PrescriptionPdf {
         PdfPTable parties = new PdfPTable(2);
         parties.setWidthPercentage(100);
         parties.setSpacingBefore(10);
-        parties.addCell(block(heading, body, "Doctor", doctor.getDisplayName(), doctor.getSpecialty(),
+        parties.addCell(block("Doctor", doctor.getDisplayName(), doctor.getSpecialty(),
                 "Registration no. " + doctor.getRegistrationNumber()));
-        parties.addCell(block(heading, body, "Patient", patient.getDisplayName(),
+        parties.addCell(block("Patient", patient.getDisplayName(),
                 "Date of birth " + DATE.format(patient.getDateOfBirth()),
                 "Date " + DATE.format(prescription.getSignedAt().atZone(zone))));
         document.add(parties);
 
-        Paragraph diagnosis = new Paragraph();
-        diagnosis.setSpacingBefore(10);
-        diagnosis.add(new Chunk("Diagnosis: ", heading));
-        diagnosis.add(new Chunk(prescription.getDiagnosis(), body));
-        document.add(diagnosis);
+        document.add(labelled("Diagnosis: ", prescription.getDiagnosis(), 10));
 
-        Paragraph rx = new Paragraph("Rx", title);
+        Paragraph rx = paragraph("Rx", TITLE);
         rx.setSpacingBefore(8);
         document.add(rx);
-        document.add(medicines(prescription.getMedications(), heading, body, small));
+        document.add(medicines(prescription.getMedications()));
 
         if (prescription.getNotes() != null) {
-            Paragraph notes = new Paragraph();
-            notes.setSpacingBefore(10);
-            notes.add(new Chunk("Notes: ", heading));
-            notes.add(new Chunk(prescription.getNotes(), body));
-            document.add(notes);
+            document.add(labelled("Notes: ", prescription.getNotes(), 10));
         }
         if (prescription.getFollowUpOn() != null) {
-            Paragraph followUp = new Paragraph();
-            followUp.setSpacingBefore(6);
-            followUp.add(new Chunk("Follow-up: ", heading));
-            followUp.add(new Chunk(DATE.format(prescription.getFollowUpOn()), body));
-            document.add(followUp);
+            document.add(labelled("Follow-up: ", DATE.format(prescription.getFollowUpOn()), 6));
         }
 
         Paragraph signature = new Paragraph();
         signature.setSpacingBefore(36);
-        signature.add(new Chunk("______________________________", body));
+        signature.add(fonts.phrase("______________________________", BODY));
         signature.add(Chunk.NEWLINE);
-        signature.add(new Chunk(doctor.getDisplayName() + " · Reg. no. " + doctor.getRegistrationNumber(), heading));
+        signature.add(fonts.phrase(doctor.getDisplayName() + " · Reg. no. " + doctor.getRegistrationNumber(), HEADING));
         signature.add(Chunk.NEWLINE);
-        signature.add(new Chunk("Signed electronically on " + DATE_TIME.format(prescription.getSignedAt().atZone(zone)), small));
+        signature.add(fonts.phrase("Signed electronically on " + DATE_TIME.format(prescription.getSignedAt().atZone(zone)), SMALL));
         document.add(signature);
 
         document.close();
         return out.toByteArray();
     }
 
-    private static PdfPCell block(Font heading, Font body, String label, String... lines) {
+    private Paragraph paragraph(String text, PdfFonts.Style style) {
+        return new Paragraph(fonts.phrase(text, style));
+    }
+
+    private Paragraph labelled(String label, String text, float spacingBefore) {
+        Paragraph paragraph = new Paragraph();
+        paragraph.setSpacingBefore(spacingBefore);
+        paragraph.add(fonts.phrase(label, HEADING));
+        paragraph.add(fonts.phrase(text, BODY));
+        return paragraph;
+    }
+
+    private PdfPCell block(String label, String... lines) {
         Phrase phrase = new Phrase();
-        phrase.add(new Chunk(label + "\n", heading));
+        phrase.add(fonts.phrase(label + "\n", HEADING));
         for (String line : lines) {
-            phrase.add(new Chunk(line + "\n", body));
+            phrase.add(fonts.phrase(line + "\n", BODY));
         }
         PdfPCell cell = new PdfPCell(phrase);
         cell.setBorder(Rectangle.NO_BORDER);
@@ -134,13 +138,13 @@ public class PrescriptionPdf {
         return cell;
     }
 
-    private static PdfPTable medicines(List<MedicationLine> lines, Font heading, Font body, Font small) {
+    private PdfPTable medicines(List<MedicationLine> lines) {
         PdfPTable table = new PdfPTable(new float[] {0.4f, 3.2f, 1.3f, 1.2f, 1.8f, 1.3f, 1.4f});
         table.setWidthPercentage(100);
         table.setSpacingBefore(4);
         table.setHeaderRows(1);
         for (String header : List.of("#", "Medicine", "Dose", "Route", "Frequency", "Duration", "Quantity")) {
-            PdfPCell cell = new PdfPCell(new Phrase(header, heading));
+            PdfPCell cell = new PdfPCell(fonts.phrase(header, HEADING));
             cell.setBackgroundColor(new Color(230, 242, 248));
             cell.setPadding(4);
             table.addCell(cell);
@@ -149,12 +153,12 @@ public class PrescriptionPdf {
         for (MedicationLine line : lines) {
             for (String value : new String[] {String.valueOf(number++), line.medicine(), line.dose(), line.route(),
                     line.frequency(), line.duration(), line.quantity()}) {
-                PdfPCell cell = new PdfPCell(new Phrase(value == null ? "" : value, body));
+                PdfPCell cell = new PdfPCell(fonts.phrase(value == null ? "" : value, BODY));
                 cell.setPadding(4);
                 table.addCell(cell);
             }
             if (line.directions() != null) {
-                PdfPCell directions = new PdfPCell(new Phrase("Directions: " + line.directions(), small));
+                PdfPCell directions = new PdfPCell(fonts.phrase("Directions: " + line.directions(), SMALL));
                 directions.setColspan(7);
                 directions.setPadding(4);
                 table.addCell(directions);

@@ -1,5 +1,7 @@
 package com.mediscan.prescription.service;
 
+import com.mediscan.account.domain.PatientProfile;
+import com.mediscan.account.domain.PatientProfileRepository;
 import com.mediscan.account.domain.Role;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentRepository;
@@ -48,9 +50,11 @@ public class PrescriptionService {
     private static final Set<PrescriptionStatus> SIGNED = EnumSet.of(PrescriptionStatus.ISSUED, PrescriptionStatus.SUPERSEDED);
     private static final Set<AppointmentStatus> CONSULTED = EnumSet.of(AppointmentStatus.IN_PROGRESS, AppointmentStatus.COMPLETED);
     private static final String RECORD_TYPE = "prescription";
+    private static final String PATIENT_RECORD = "patient_record";
 
     private final PrescriptionRepository prescriptions;
     private final AppointmentRepository appointments;
+    private final PatientProfileRepository patients;
     private final AppointmentAccess access;
     private final AppointmentService appointmentService;
     private final CurrentUser currentUser;
@@ -59,11 +63,13 @@ public class PrescriptionService {
     private final PrescriptionPdf pdf;
     private final Clock clock;
 
-    public PrescriptionService(PrescriptionRepository prescriptions, AppointmentRepository appointments, AppointmentAccess access,
+    public PrescriptionService(PrescriptionRepository prescriptions, AppointmentRepository appointments,
+                               PatientProfileRepository patients, AppointmentAccess access,
                                AppointmentService appointmentService, CurrentUser currentUser, AuditService audit,
                                RoomBus roomBus, PrescriptionPdf pdf, Clock clock) {
         this.prescriptions = prescriptions;
         this.appointments = appointments;
+        this.patients = patients;
         this.access = access;
         this.appointmentService = appointmentService;
         this.currentUser = currentUser;
@@ -228,20 +234,57 @@ public class PrescriptionService {
     public List<ConsultationRecord> myRecords() {
         SignedInUser user = currentUser.find().orElse(null);
         if (user == null || !user.is(Role.PATIENT)) {
-            audit.record(AuditAction.RECORD_VIEWED, AuditOutcome.DENIED, new AuditService.Subject("patient_record", null, null),
+            audit.record(AuditAction.RECORD_VIEWED, AuditOutcome.DENIED, new AuditService.Subject(PATIENT_RECORD, null, null),
                     user == null ? "not signed in" : "not a patient");
             throw new NotFoundOrDeniedException();
         }
-        AuditService.Subject subject = new AuditService.Subject("patient_record", null, user.accountId());
+        List<ConsultationRecord> records = consultationsOf(appointments.findByPatientAccountIdOrderByStartsAtDesc(user.accountId()));
+        audit.record(AuditAction.RECORD_VIEWED, AuditOutcome.ALLOWED, new AuditService.Subject(PATIENT_RECORD, null, user.accountId()),
+                records.size() + " consultations");
+        return records;
+    }
+
+    /**
+     * A patient's record as the asker may see it: the patient their own, every consultation; a
+     * doctor who has an appointment with the patient, the consultations that doctor held.
+     * Anyone else is refused as if the patient did not exist, and audited.
+     */
+    @Transactional(readOnly = true)
+    public PatientRecord patientRecord(long patientProfileId) {
+        SignedInUser user = currentUser.find().orElse(null);
+        PatientProfile patient = patients.findById(patientProfileId).orElse(null);
+        Long patientAccountId = patient == null ? null : patient.getAccount().getId();
+        List<Appointment> visible = null;
+        if (user != null && patient != null && user.is(Role.PATIENT) && patientAccountId.equals(user.accountId())) {
+            visible = appointments.findByPatientAccountIdOrderByStartsAtDesc(patientAccountId);
+        } else if (user != null && patient != null && user.is(Role.DOCTOR)) {
+            List<Appointment> together = appointments.findByDoctorAccountIdAndPatientIdOrderByStartsAtDesc(user.accountId(), patientProfileId);
+            visible = together.isEmpty() ? null : together;
+        }
+        AuditService.Subject subject = new AuditService.Subject(PATIENT_RECORD, patientProfileId, patientAccountId);
+        if (visible == null) {
+            audit.record(AuditAction.RECORD_VIEWED, AuditOutcome.DENIED, subject,
+                    user == null ? "not signed in" : patient == null ? "no such patient" : "not this patient's doctor or the patient");
+            throw new NotFoundOrDeniedException();
+        }
+        List<ConsultationRecord> records = consultationsOf(visible);
+        audit.record(AuditAction.RECORD_VIEWED, AuditOutcome.ALLOWED, subject, "patient record, " + records.size() + " consultations");
+        return new PatientRecord(patient, records);
+    }
+
+    /** Of the given appointments (newest first), those held or under way or with a prescription, each with its signed versions. */
+    private List<ConsultationRecord> consultationsOf(List<Appointment> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Long patientAccountId = candidates.getFirst().getPatient().getAccount().getId();
         Map<Long, List<Prescription>> byAppointment = prescriptions
-                .findByPatientAccountIdAndStatusInOrderBySignedAtDescVersionNumberDesc(user.accountId(), SIGNED).stream()
+                .findByPatientAccountIdAndStatusInOrderBySignedAtDescVersionNumberDesc(patientAccountId, SIGNED).stream()
                 .collect(Collectors.groupingBy(p -> p.getAppointment().getId(), LinkedHashMap::new, Collectors.toList()));
-        List<ConsultationRecord> records = appointments.findByPatientAccountIdOrderByStartsAtDesc(user.accountId()).stream()
+        return candidates.stream()
                 .filter(a -> CONSULTED.contains(a.getStatus()) || byAppointment.containsKey(a.getId()))
                 .map(a -> new ConsultationRecord(a, byAppointment.getOrDefault(a.getId(), List.of())))
                 .toList();
-        audit.record(AuditAction.RECORD_VIEWED, AuditOutcome.ALLOWED, subject, records.size() + " consultations");
-        return records;
     }
 
     private Prescription signedFor(long prescriptionId, AuditAction action, String detail) {

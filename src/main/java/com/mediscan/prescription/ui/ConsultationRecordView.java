@@ -6,6 +6,7 @@ import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.base.ui.RecordSection;
 import com.mediscan.base.ui.ViewerTime;
+import com.mediscan.fhir.service.FhirExportLinks;
 import com.mediscan.prescription.domain.Prescription;
 import com.mediscan.prescription.service.ConsultationRecord;
 import com.mediscan.prescription.service.PrescriptionService;
@@ -54,6 +55,7 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
     final Div editor = new Div();
     final Div earlier = new Div();
     TranscriptSlot transcriptSlot;
+    FhirExportAnchor export;
     private long appointmentId;
 
     public ConsultationRecordView(PrescriptionService service, PrescriptionPanelFactory panels,
@@ -86,7 +88,8 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
 
         add(new H2("Consultation on " + ViewerTime.date(appointment.getStartsAt())));
         showSummary(appointment, doctor);
-        add(summary);
+        export = new FhirExportAnchor(FhirExportLinks.encounterEverything(appointmentId), FhirExportLinks.encounterFileName(appointmentId));
+        add(summary, export);
 
         H3 prescriptionHeading = new H3("Prescription");
         add(prescriptionHeading, versions);

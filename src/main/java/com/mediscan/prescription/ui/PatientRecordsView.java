@@ -4,6 +4,8 @@ import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.base.ui.RecordSection;
 import com.mediscan.base.ui.ViewerTime;
+import com.mediscan.fhir.service.FhirExportLinks;
+import com.mediscan.fhir.service.FhirExportService;
 import com.mediscan.prescription.service.ConsultationRecord;
 import com.mediscan.prescription.service.PrescriptionService;
 import com.mediscan.security.Roles;
@@ -30,11 +32,17 @@ public class PatientRecordsView extends Div {
     public static final String TITLE = "My Records";
 
     final Div consultations = new Div();
+    FhirExportAnchor export;
 
-    public PatientRecordsView(PrescriptionService service, ObjectProvider<RecordSection> transcripts) {
+    public PatientRecordsView(PrescriptionService service, FhirExportService fhirExport, ObjectProvider<RecordSection> transcripts) {
         addClassNames("patient-records-view", "view-content");
         consultations.addClassName("consultation-list");
-        add(new H2(TITLE), consultations);
+        add(new H2(TITLE));
+        fhirExport.myPatientId().ifPresent(patientId -> {
+            export = new FhirExportAnchor(FhirExportLinks.patientEverything(patientId), FhirExportLinks.patientFileName(patientId));
+            add(export);
+        });
+        add(consultations);
 
         List<ConsultationRecord> records = service.myRecords();
         if (records.isEmpty()) {

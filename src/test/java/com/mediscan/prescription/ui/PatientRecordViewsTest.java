@@ -98,6 +98,35 @@ class PatientRecordViewsTest extends KaribuTest {
     }
 
     @Test
+    void myRecordsAndTheConsultationRecordOfferTheirFhirExport() {
+        long kriya = new PrescriptionFixtures(applicationContext).reload(cardiology).getPatient().getId();
+        signIn(DemoUsers.KRIYA);
+        UI.getCurrent().navigate("records");
+        assertFhirExport(_get(PatientRecordsView.class).export, "fhir/Patient/" + kriya + "/$everything",
+                "patient-record-" + kriya + ".fhir.json");
+
+        UI.getCurrent().navigate("records/" + cardiology.getId());
+        assertFhirExport(_get(ConsultationRecordView.class).export, "fhir/Encounter/" + cardiology.getId() + "/$everything",
+                "consultation-" + cardiology.getId() + ".fhir.json");
+    }
+
+    @Test
+    void theDoctorExportsTheConsultationFromItsRecord() {
+        signIn(DemoUsers.RAJESH);
+        UI.getCurrent().navigate("records/" + cardiology.getId());
+        assertFhirExport(_get(ConsultationRecordView.class).export, "fhir/Encounter/" + cardiology.getId() + "/$everything",
+                "consultation-" + cardiology.getId() + ".fhir.json");
+    }
+
+    private static void assertFhirExport(Anchor export, String href, String fileName) {
+        assertThat(export.isAttached()).isTrue();
+        assertThat(export.getText()).isEqualTo("Export (FHIR)");
+        assertThat(export.getHref()).isEqualTo(href);
+        assertThat(export.getElement().getAttribute("download")).isEqualTo(fileName);
+        assertThat(export.getElement().hasAttribute("router-ignore")).as("a download, not a view").isTrue();
+    }
+
+    @Test
     void aDoctorHasNoMyRecords() {
         signIn(DemoUsers.RAJESH);
         assertThatThrownBy(() -> UI.getCurrent().navigate("records")).isInstanceOf(MockAccessDeniedException.class);
