@@ -2,21 +2,17 @@ package com.mediscan.audit.service;
 
 import com.mediscan.audit.domain.AuditAction;
 import com.mediscan.audit.domain.AuditEvent;
-import com.mediscan.audit.domain.AuditEventRepository;
 import com.mediscan.audit.domain.AuditOutcome;
 import com.mediscan.security.CurrentUser;
 import com.mediscan.security.SignedInUser;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes the audit trail. Each event commits in its own transaction, so a refusal is recorded
- * even when the refused operation rolls back.
+ * Writes the audit trail. Each event commits on its own ({@link AuditWriter}), so a refusal is
+ * recorded even when the refused operation rolls back.
  */
 @Service
-@Transactional(propagation = Propagation.REQUIRES_NEW)
 public class AuditService {
 
     /** The record an event is about, for example ("appointment", 42) with its patient's account. */
@@ -27,13 +23,13 @@ public class AuditService {
         }
     }
 
-    private final AuditEventRepository events;
+    private final AuditWriter writer;
     private final CurrentUser currentUser;
     private final ClientAddress clientAddress;
     private final Clock clock;
 
-    public AuditService(AuditEventRepository events, CurrentUser currentUser, ClientAddress clientAddress, Clock clock) {
-        this.events = events;
+    AuditService(AuditWriter writer, CurrentUser currentUser, ClientAddress clientAddress, Clock clock) {
+        this.writer = writer;
         this.currentUser = currentUser;
         this.clientAddress = clientAddress;
         this.clock = clock;
@@ -57,7 +53,7 @@ public class AuditService {
      */
     public void recordFrom(String remoteAddress, Long actorAccountId, String actorEmail, AuditAction action,
                            AuditOutcome outcome, Subject subject, String detail) {
-        events.save(new AuditEvent(clock.instant(), actorAccountId, actorEmail, action, outcome,
+        writer.insert(new AuditEvent(clock.instant(), actorAccountId, actorEmail, action, outcome,
                 subject.patientAccountId(), subject.recordType(), subject.recordId(), remoteAddress, detail));
     }
 }

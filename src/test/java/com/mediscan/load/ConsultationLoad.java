@@ -1,0 +1,309 @@
+package com.mediscan.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mediscan.load.LoadClinic.Room;
+import com.mediscan.load.LoadMetrics.Kind;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many consultations one MediScan node carries: {@code ./mvnw verify -Pload -Dload.rooms=N}
+ * (README "Capacity"). Starts the production jar on a fresh PostgreSQL database (or uses
+ * {@code -Dload.url}), creates N doctors, N patients and N appointments as the administrator, then
+ * ramps up N rooms in which both participants sign in, join, negotiate, chat and signal through
+ * MediScan's real views over Vaadin's protocol ({@link Participant}), holds a measured plateau and
+ * prints latencies, heap, CPU and every error. Fails when any error occurred.
+ */
+class ConsultationLoad {
+
+    private static final Duration STATE_EVERY = Duration.ofSeconds(5);
+    private static final Duration CHAT_EVERY = Duration.ofSeconds(20);
+    private static final Duration TYPING_TIME = Duration.ofSeconds(3);
+    private static final Duration LOST_AFTER = Duration.ofSeconds(15);
+
+    private final int rooms = Integer.getInteger("load.rooms", 100);
+    private final Duration ramp = Duration.ofSeconds(Long.getLong("load.ramp", Math.max(10, rooms * 2L / 5)));
+    private final Duration plateau = Duration.ofSeconds(Long.getLong("load.plateau", 60));
+    private final Duration heartbeatEvery = Duration.ofSeconds(Long.getLong("load.heartbeat", 300));
+    private final String dbUser = System.getProperty("load.db-user", "postgres");
+    private final String dbPassword = System.getProperty("load.db-password", "");
+
+    private final LoadErrors errors = new LoadErrors();
+    private final LoadMetrics metrics = new LoadMetrics();
+    private final AtomicInteger inCall = new AtomicInteger();
+    private final AtomicInteger failedBeforeCall = new AtomicInteger();
+    private volatile boolean stopping;
+
+    @Test
+    void consultationsOnOneNode() throws Exception {
+        String loadBefore = loadAverage();
+        try (NodeUnderLoad node = node()) {
+            String adminEmail = System.getProperty("load.admin-email", "load-admin@load.test");
+            String adminPassword = System.getProperty("load.admin-password", "load admin password 2026");
+            long setupStarted = System.nanoTime();
+            List<Room> clinic = LoadClinic.create(node.jdbcUrl, dbUser, dbPassword, adminEmail, adminPassword, rooms);
+            HttpClient http = ProtocolSession.sharedClient();
+            List<Participant[]> pairs = new ArrayList<>();
+            for (int i = 0; i < clinic.size(); i++) {
+                pairs.add(new Participant[] {
+                        new Participant(clinic.get(i).doctor().name(), true, new ProtocolSession(node.url, http, errors, "doctor " + (i + 1)), metrics),
+                        new Participant(clinic.get(i).patient().name(), false, new ProtocolSession(node.url, http, errors, "patient " + (i + 1)), metrics)});
+            }
+            firstSignIns(clinic, pairs);
+            Duration setup = Duration.ofNanos(System.nanoTime() - setupStarted);
+            long heapBefore = node.isMeasurable() ? node.liveHeapBytes() : -1;
+
+            try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
+                long rampStarted = System.nanoTime();
+                for (int i = 0; i < clinic.size(); i++) {
+                    Room room = clinic.get(i);
+                    long startAt = rampStarted + ramp.toNanos() * i / clinic.size();
+                    Participant doctor = pairs.get(i)[0];
+                    Participant patient = pairs.get(i)[1];
+                    people.submit(() -> {
+                        sleepUntil(startAt);
+                        runRoom(room, doctor, patient);
+                        return null;
+                    });
+                }
+                awaitRamp(rampStarted);
+                Duration rampTook = Duration.ofNanos(System.nanoTime() - rampStarted);
+
+                metrics.measuring = true;
+                Duration cpuBefore = node.isMeasurable() ? node.cpuTime() : Duration.ZERO;
+                long plateauStarted = System.nanoTime();
+                Thread.sleep(plateau.toMillis());
+                Duration cpu = node.isMeasurable() ? node.cpuTime().minus(cpuBefore) : Duration.ZERO;
+                double plateauSeconds = (System.nanoTime() - plateauStarted) / 1e9;
+                metrics.measuring = false;
+                int participantsAtPlateau = 2 * inCall.get();
+                long heapAtPlateau = node.isMeasurable() ? node.liveHeapBytes() : -1;
+                String histogram = node.isMeasurable() ? topClasses(node.classHistogram(), 12) : "";
+                int threads = node.isMeasurable() ? node.threads().orElse(-1) : -1;
+
+                stopping = true;
+                people.shutdown();
+                if (!people.awaitTermination(2, TimeUnit.MINUTES)) {
+                    errors.record("driver", "run", "participants did not stop within 2 minutes");
+                }
+                report(node, setup, rampTook, plateauSeconds, participantsAtPlateau, heapBefore, heapAtPlateau, cpu, threads,
+                        histogram, loadBefore);
+            }
+            if (errors.total() > 0 && node.log() != null) {
+                System.out.println("Node log: " + node.log().toAbsolutePath());
+            }
+        }
+        assertThat(errors.byKind()).as("errors during the load run").isEmpty();
+    }
+
+    private NodeUnderLoad node() throws Exception {
+        String url = System.getProperty("load.url", "");
+        if (!url.isBlank()) {
+            return NodeUnderLoad.at(URI.create(url.endsWith("/") ? url : url + "/"), System.getProperty("load.jdbc-url"),
+                    Long.getLong("load.pid", -1));
+        }
+        Path jar;
+        try (Stream<Path> built = Files.list(Path.of("target"))) {
+            jar = built.filter(path -> path.getFileName().toString().matches("mediscan-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No production jar in target/: run through ./mvnw verify -Pload"));
+        }
+        String database = System.getProperty("load.db-prefix", "mediscan_load_")
+                + DateTimeFormatter.ofPattern("MMddHHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        String server = System.getProperty("load.db-server", System.getenv().getOrDefault("MEDISCAN_TEST_PG_URL",
+                "jdbc:postgresql://127.0.0.1:5432/test"));
+        List<String> jvmArgs = Arrays.stream(System.getProperty("load.jvm-args", "-Xmx2g").split("\\s+"))
+                .filter(arg -> !arg.isBlank()).toList();
+        NodeUnderLoad node = NodeUnderLoad.start(jar, server, dbUser, dbPassword, database,
+                System.getProperty("load.admin-email", "load-admin@load.test"),
+                System.getProperty("load.admin-password", "load admin password 2026"), jvmArgs,
+                // Every room's appointment is booked at the next free slot; open calls that far ahead.
+                List.of("--mediscan.call.join-before-start=PT1H"));
+        System.out.printf(Locale.ROOT, "Node started on database %s: /login served %.1f s after launch%n",
+                database, node.coldStart.toMillis() / 1000.0);
+        return node;
+    }
+
+    private void runRoom(Room room, Participant doctor, Participant patient) {
+        boolean inCallNow = false;
+        try {
+            patient.signIn(room.patient().email(), room.patient().newPassword());
+            patient.enter(room.appointmentId());
+            doctor.signIn(room.doctor().email(), room.doctor().newPassword());
+            doctor.enter(room.appointmentId());
+            doctor.awaitPeer();
+            patient.awaitPeer();
+            doctor.sendNegotiation(patient, "offer");
+            patient.awaitSignals(13);
+            patient.sendNegotiation(doctor, "answer");
+            doctor.awaitSignals(13);
+            patient.reportConnection("connected");
+            doctor.reportConnection("connected");
+            inCall.incrementAndGet();
+            inCallNow = true;
+            try (ExecutorService sides = Executors.newVirtualThreadPerTaskExecutor()) {
+                sides.submit(() -> converse(doctor, patient, Duration.ofSeconds(5)));
+                sides.submit(() -> converse(patient, doctor, Duration.ofSeconds(15)));
+            }
+        } catch (ProtocolSession.LoadFailure counted) {
+            // Counted where it happened; this room is over.
+        } catch (Exception unexpected) {
+            errors.record("driver", doctor.name, unexpected.toString());
+        } finally {
+            if (!inCallNow) {
+                failedBeforeCall.incrementAndGet();
+            }
+            doctor.leave();
+            patient.leave();
+        }
+    }
+
+    /**
+     * Every new account's first visit (sign in, choose a password, sign out), a few at a time: a
+     * password change hashes twice and is not what a consultation's arrival costs.
+     */
+    private void firstSignIns(List<Room> clinic, List<Participant[]> pairs) throws InterruptedException {
+        try (ExecutorService visits = Executors.newFixedThreadPool(Integer.getInteger("load.first-visits-at-once", 4))) {
+            for (int i = 0; i < clinic.size(); i++) {
+                Room room = clinic.get(i);
+                Participant[] pair = pairs.get(i);
+                visits.submit(() -> {
+                    firstVisit(pair[0], room.doctor());
+                    firstVisit(pair[1], room.patient());
+                });
+            }
+        }
+    }
+
+    private void firstVisit(Participant participant, LoadClinic.Person person) {
+        try {
+            participant.signInFirstTime(person.email(), person.temporaryPassword(), person.newPassword());
+        } catch (ProtocolSession.LoadFailure counted) {
+            // Counted where it happened.
+        } catch (Exception unexpected) {
+            errors.record("driver", participant.name, unexpected.toString());
+        }
+    }
+
+    /** One side of a running call: state signals every few seconds, a chat message every 20 s, heartbeats. */
+    private Void converse(Participant self, Participant peer, Duration firstChat) throws Exception {
+        long now = System.nanoTime();
+        long nextState = now + ThreadLocalRandom.current().nextLong(STATE_EVERY.toNanos());
+        long nextChat = now + firstChat.toNanos() + ThreadLocalRandom.current().nextLong(Duration.ofSeconds(2).toNanos());
+        long nextHeartbeat = now + heartbeatEvery.toNanos();
+        boolean microphoneOn = true;
+        try {
+            while (!stopping && !self.isGone() && !peer.isGone()) {
+                long due = Math.min(nextState, Math.min(nextChat, nextHeartbeat));
+                sleepUntil(Math.min(due, System.nanoTime() + 500_000_000L));
+                now = System.nanoTime();
+                if (stopping) {
+                    break;
+                }
+                if (now >= nextState) {
+                    microphoneOn = !microphoneOn;
+                    self.sendState(peer, microphoneOn);
+                    nextState += STATE_EVERY.toNanos();
+                }
+                if (now >= nextChat) {
+                    self.chat(peer, self.doctor ? "How are you feeling since the last visit?" : "Better, the cough is almost gone.",
+                            TYPING_TIME);
+                    nextChat += CHAT_EVERY.toNanos();
+                }
+                if (now >= nextHeartbeat) {
+                    self.heartbeat();
+                    nextHeartbeat += heartbeatEvery.toNanos();
+                }
+                self.countLost(LOST_AFTER);
+            }
+        } catch (ProtocolSession.LoadFailure counted) {
+            // Counted where it happened.
+        }
+        return null;
+    }
+
+    private void awaitRamp(long rampStarted) throws InterruptedException {
+        long deadline = rampStarted + ramp.toNanos() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline && inCall.get() + failedBeforeCall.get() < rooms) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private void report(NodeUnderLoad node, Duration setup, Duration rampTook, double plateauSeconds, int participants,
+                        long heapBefore, long heapAtPlateau, Duration cpu, int threads, String histogram, String loadBefore)
+            throws Exception {
+        LoadMetrics.Summary chat = metrics.summary(Kind.CHAT);
+        LoadMetrics.Summary signal = metrics.summary(Kind.SIGNAL);
+        double heapPerParticipantKb = participants > 0 && heapBefore >= 0 ? (heapAtPlateau - heapBefore) / 1024.0 / participants : Double.NaN;
+        double cpuPct = node.isMeasurable() ? cpu.toMillis() / 10.0 / plateauSeconds : Double.NaN;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nConsultation load: %d rooms (%d participants in call at the plateau), node %s, %d cores%n",
+                rooms, participants, node.url, Runtime.getRuntime().availableProcessors()));
+        out.append(String.format(Locale.ROOT, "setup (accounts, appointments, first sign-ins) %.0f s, ramp %.0f s, plateau %.0f s; load average before %s, after %s%n",
+                setup.toMillis() / 1000.0, rampTook.toMillis() / 1000.0, plateauSeconds, loadBefore, loadAverage()));
+        if (node.coldStart != null) {
+            out.append(String.format(Locale.ROOT, "cold start of the production jar to /login: %.1f s%n", node.coldStart.toMillis() / 1000.0));
+        }
+        out.append(String.format(Locale.ROOT, "%-44s %7s %8s %8s %8s%n", "during the plateau", "count", "p50 ms", "p99 ms", "max ms"));
+        row(out, "chat: Send click → other side's screen", chat, metrics.sentCount(Kind.CHAT));
+        row(out, "signal: @ClientCallable → other's element", signal, metrics.sentCount(Kind.SIGNAL));
+        out.append(String.format(Locale.ROOT, "%-44s %7d%n", "typing notices pushed to the other side", metrics.summary(Kind.TYPING).count()));
+        out.append(String.format(Locale.ROOT, "%-44s %7d%n", "of chat+signal: came in the receiver's HTTP answer",
+                metrics.summary(Kind.IN_HTTP_ANSWER).count()));
+        if (node.isMeasurable()) {
+            out.append(String.format(Locale.ROOT, "live heap after full GC: %.1f MB before the load, %.1f MB at the plateau → %.0f KB per participant%n",
+                    heapBefore / 1048576.0, heapAtPlateau / 1048576.0, heapPerParticipantKb));
+            out.append(String.format(Locale.ROOT, "node CPU during the plateau: %.0f%% of one core (%.1f s in %.0f s); %d threads%n",
+                    cpuPct, cpu.toMillis() / 1000.0, plateauSeconds, threads));
+            out.append("largest classes at the plateau:\n").append(histogram);
+        }
+        out.append("errors: ").append(errors.byKind().isEmpty() ? "none" : errors.byKind()).append('\n');
+        out.append(String.format(Locale.ROOT,
+                "LOAD rooms=%d chat_p50_ms=%.1f chat_p99_ms=%.1f signal_p50_ms=%.1f signal_p99_ms=%.1f heap_per_participant_kb=%.0f cpu_pct=%.0f errors=%d%n",
+                rooms, chat.percentileMillis(50), chat.percentileMillis(99), signal.percentileMillis(50), signal.percentileMillis(99),
+                heapPerParticipantKb, cpuPct, errors.total()));
+        System.out.print(out);
+    }
+
+    private static void row(StringBuilder out, String what, LoadMetrics.Summary summary, long sent) {
+        out.append(String.format(Locale.ROOT, "%-44s %7d %8.1f %8.1f %8.1f   (%d sent)%n", what, summary.count(),
+                summary.percentileMillis(50), summary.percentileMillis(99), summary.maxMillis(), sent));
+    }
+
+    private static String topClasses(String histogram, int count) {
+        // jcmd prints the pid, a heading and a rule, then the classes by size
+        return histogram.lines().skip(3).limit(count).map(line -> "  " + line.strip() + "\n").reduce("", String::concat);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[0] + " "
+                    + Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[1];
+        } catch (Exception unreadable) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package com.mediscan.load;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The MediScan node the load runs against: either one this class starts (the production jar in its
+ * own JVM, profile {@code prod}, on a fresh PostgreSQL database it creates and drops), so that its
+ * heap and CPU can be measured on their own, or a node at a given URL (then only with a given pid).
+ */
+final class NodeUnderLoad implements AutoCloseable {
+
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)\\s*$");
+
+    final URI url;
+    final String jdbcUrl;
+    final Duration coldStart;
+    private final Process process;
+    private final long pid;
+    private final String createdDatabase;
+    private final String adminJdbcUrl;
+    private final Path workDir;
+
+    private NodeUnderLoad(URI url, String jdbcUrl, Duration coldStart, Process process, long pid, String createdDatabase,
+                          String adminJdbcUrl, Path workDir) {
+        this.url = url;
+        this.jdbcUrl = jdbcUrl;
+        this.coldStart = coldStart;
+        this.process = process;
+        this.pid = pid;
+        this.createdDatabase = createdDatabase;
+        this.adminJdbcUrl = adminJdbcUrl;
+        this.workDir = workDir;
+    }
+
+    static NodeUnderLoad at(URI url, String jdbcUrl, long pid) {
+        return new NodeUnderLoad(url, jdbcUrl, null, null, pid, null, null, null);
+    }
+
+    /**
+     * Creates the database {@code database} on the PostgreSQL server of {@code serverJdbcUrl} and
+     * starts the production jar on it, timing the cold start until {@code /login} answers 200.
+     */
+    static NodeUnderLoad start(Path jar, String serverJdbcUrl, String dbUser, String dbPassword, String database,
+                               String adminEmail, String adminPassword, List<String> jvmArgs, List<String> appArgs)
+            throws Exception {
+        try (var connection = DriverManager.getConnection(serverJdbcUrl, dbUser, dbPassword);
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        String jdbcUrl = serverJdbcUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path workDir = Files.createDirectories(Path.of("target", "load-node", database));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmArgs);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.add("--spring.profiles.active=prod");
+        command.add("--server.port=" + port);
+        command.addAll(appArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
+        builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", dbUser);
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", dbPassword);
+        builder.environment().put("MEDISCAN_ADMIN_EMAIL", adminEmail);
+        builder.environment().put("MEDISCAN_ADMIN_PASSWORD", adminPassword);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        URI url = URI.create("http://127.0.0.1:" + port + "/");
+        NodeUnderLoad node = new NodeUnderLoad(url, jdbcUrl, null, process, process.pid(), database, serverJdbcUrl, workDir);
+        try {
+            Duration coldStart = awaitLogin(url, process, started);
+            return new NodeUnderLoad(url, jdbcUrl, coldStart, process, process.pid(), database, serverJdbcUrl, workDir);
+        } catch (Exception failed) {
+            node.close();
+            throw failed;
+        }
+    }
+
+    private static Duration awaitLogin(URI url, Process process, long started) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = started + Duration.ofMinutes(6).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The node exited with " + process.exitValue() + " during start");
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url.resolve("/login")).timeout(Duration.ofSeconds(2))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - started);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("The node did not serve /login within 6 minutes");
+    }
+
+    boolean isMeasurable() {
+        return pid > 0;
+    }
+
+    /** Bytes of live objects: {@code GC.class_histogram} counts after a full collection. */
+    long liveHeapBytes() throws IOException, InterruptedException {
+        Matcher total = HISTOGRAM_TOTAL.matcher(classHistogram());
+        if (!total.find()) {
+            throw new IllegalStateException("No total in the class histogram");
+        }
+        return Long.parseLong(total.group(2));
+    }
+
+    String classHistogram() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        return jcmd("GC.class_histogram");
+    }
+
+    String heapInfo() throws IOException, InterruptedException {
+        return jcmd("GC.heap_info");
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process run = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes());
+        if (!run.waitFor(2, TimeUnit.MINUTES) || run.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
+    }
+
+    /** User plus system CPU time of the node's process so far, from /proc/&lt;pid&gt;/stat. */
+    Duration cpuTime() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return Duration.ofMillis(ticks * 1000 / 100);
+    }
+
+    Optional<Integer> threads() throws IOException {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                .filter(line -> line.startsWith("Threads:")).map(line -> Integer.parseInt(line.substring(8).strip())).findFirst();
+    }
+
+    Path log() {
+        return workDir == null ? null : workDir.resolve("server.log");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+        if (createdDatabase != null && !Boolean.getBoolean("load.keep-db")) {
+            try (var connection = DriverManager.getConnection(adminJdbcUrl, System.getProperty("load.db-user", "postgres"),
+                    System.getProperty("load.db-password", ""));
+                 var statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + createdDatabase + " WITH (FORCE)");
+            }
+        }
+    }
+}
