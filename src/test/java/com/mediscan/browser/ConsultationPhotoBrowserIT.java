@@ -9,6 +9,7 @@ import com.mediscan.attachment.AttachmentSamples;
 import com.mediscan.attachment.domain.Attachment;
 import com.mediscan.attachment.domain.AttachmentRepository;
 import com.mediscan.support.BrowserTest;
+import com.mediscan.support.CallPages;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.TestAppointments;
 import com.microsoft.playwright.Locator;
@@ -49,6 +50,7 @@ class ConsultationPhotoBrowserIT extends BrowserTest {
     private Page join(String email, String password) {
         Page page = signedIn(email, password);
         page.navigate(url("/video-consultation/" + appointment.getId()));
+        CallPages.checkInIfAsked(page, DemoUsers.KRIYA_DATE_OF_BIRTH);
         button(page, "Join now").click();
         assertThat(button(page, "End call")).isVisible();
         return page;
