@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class DriverFailsLoudlyTest {
+class DriverFailsLoudlyProtocolIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
