@@ -13,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class ChatLatencyHonestyCheck extends BrowserTest {
 
     @Test
     void driverAndBrowsersSeeTheSameChatLatency() throws Exception {
-        Appointment browserRoom = TestAppointments.joinableNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
+        // The browsers' patient is checked in beforehand; the driver's checks in on the page (CheckInByProtocol).
+        Appointment browserRoom = TestAppointments.checkedInNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
         Page doctorPage = inRoom(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD), browserRoom);
         Page patientPage = inRoom(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD), browserRoom);
         doctorPage.evaluate(SEND_CLOCK);
@@ -122,7 +124,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
                                       String password, Appointment appointment) throws Exception {
         session.signIn(email, password);
         Participant participant = new Participant(email, doctor, session, metrics);
-        participant.enter(appointment.getId());
+        participant.enter(appointment.getId(), doctor ? null : LocalDate.parse(DemoUsers.KRIYA_DATE_OF_BIRTH));
         return participant;
     }
 }

@@ -144,9 +144,9 @@ class ConsultationLoad {
         boolean inCallNow = false;
         try {
             patient.signIn(room.patient().email(), room.patient().newPassword());
-            patient.enter(room.appointmentId());
+            patient.enter(room.appointmentId(), room.patient().dateOfBirth());
             doctor.signIn(room.doctor().email(), room.doctor().newPassword());
-            doctor.enter(room.appointmentId());
+            doctor.enter(room.appointmentId(), null);
             doctor.awaitPeer();
             patient.awaitPeer();
             doctor.sendNegotiation(patient, "offer");

@@ -9,10 +9,13 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -207,7 +210,8 @@ final class FlowUi {
         notifyAll();
     }
 
-    private LoadFailure end(String kind, String detail) {
+    /** Counts the error and ends the UI; the failure is for the caller to throw. */
+    LoadFailure end(String kind, String detail) {
         synchronized (this) {
             if (!ended) {
                 ended = true;
@@ -311,6 +315,52 @@ final class FlowUi {
         return List.of(sync, event(node.id, eventType, data));
     }
 
+    /**
+     * A web component's own change as the browser reports it: the properties it set, each as an
+     * {@code mSync}, then the DOM events it fired, in that order. Each property must be one that a
+     * listener of those events synchronizes (a {@code }property} expression in its constant), as the
+     * server takes no other; an event with no listener on the node is left out, as the client sends
+     * none for it.
+     */
+    List<ObjectNode> componentChange(UiNodes.Node node, Map<String, JsonNode> properties, String... events) {
+        List<ObjectNode> rpcs = new ArrayList<>();
+        List<ObjectNode> fired = new ArrayList<>();
+        synchronized (this) {
+            Map<String, Object> listenerMap = node.maps.getOrDefault(UiNodes.LISTENERS, Map.of());
+            Set<String> synced = new HashSet<>();
+            for (String eventType : events) {
+                Object constantKey = listenerMap.get(eventType);
+                if (constantKey == null) {
+                    continue;
+                }
+                JsonNode settings = constants.getOrDefault(((JsonNode) constantKey).asString(), ProtocolSession.JSON.createObjectNode());
+                settings.propertyNames().forEach(expression -> {
+                    if (expression.startsWith("}")) {
+                        synced.add(expression.substring(1));
+                    }
+                });
+                ObjectNode data = ProtocolSession.JSON.createObjectNode();
+                String phase = debouncePhase(settings);
+                if (phase != null) {
+                    data.put("for", phase);
+                }
+                fired.add(event(node.id, eventType, data));
+            }
+            for (Map.Entry<String, JsonNode> property : properties.entrySet()) {
+                if (!synced.contains(property.getKey())) {
+                    throw end("noSync", node + " synchronizes no property " + property.getKey() + " on " + List.of(events)
+                            + " (listeners " + listenerMap.keySet() + ")");
+                }
+                ObjectNode sync = ProtocolSession.JSON.createObjectNode().put("type", "mSync").put("node", node.id)
+                        .put("feature", UiNodes.PROPERTIES).put("property", property.getKey());
+                sync.set("value", property.getValue());
+                rpcs.add(sync);
+            }
+        }
+        rpcs.addAll(fired);
+        return rpcs;
+    }
+
     /** The first debounce phase of a listener's settings ({@code [[timeout, "leading", ...]]}), or none. */
     private static String debouncePhase(JsonNode settings) {
         for (JsonNode setting : settings) {
@@ -327,13 +377,17 @@ final class FlowUi {
 
     /** Calls a {@code @ClientCallable} of the node as {@code this.$server.method(...)} does. */
     void callServer(UiNodes.Node node, String method, Object... args) throws IOException, InterruptedException {
+        send(List.of(serverCall(node, method, args)));
+    }
+
+    ObjectNode serverCall(UiNodes.Node node, String method, Object... args) {
         ObjectNode rpc = ProtocolSession.JSON.createObjectNode().put("type", "publishedEventHandler").put("node", node.id)
                 .put("templateEventMethodName", method);
         ArrayNode arguments = rpc.putArray("templateEventMethodArgs");
         for (Object arg : args) {
             arguments.add(ProtocolSession.JSON.valueToTree(arg));
         }
-        send(List.of(rpc));
+        return rpc;
     }
 
     /** One UIDL request; waits for (and applies) its answer. One request per UI is in flight at a time. */

@@ -8,6 +8,7 @@ import com.mediscan.account.service.DoctorDetails;
 import com.mediscan.account.service.PatientDetails;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.service.AppointmentService;
+import com.mediscan.appointment.service.TelehealthConsentService;
 import com.mediscan.appointment.service.WorkingHoursService;
 import com.mediscan.appointment.service.WorkingHoursService.DayHours;
 import com.mediscan.support.SecurityTestSupport;
@@ -31,7 +32,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * The run's own doctors, patients and appointments, created the way a clinic administrator
  * creates them: signed in as the administrator, through {@link AccountAdministration},
  * {@link WorkingHoursService} and {@link AppointmentService}, in a separate MediScan context on
- * the node's database (never SQL, and nothing of the clinic's is changed or removed). Accounts
+ * the node's database (never SQL, and nothing of the clinic's is changed or removed, except that a
+ * node without a telehealth consent gets one published, as patients cannot check in without it). Accounts
  * get a temporary password, so each participant's first sign-in goes through the real password change.
  */
 final class LoadClinic {
@@ -40,8 +42,15 @@ final class LoadClinic {
     record Room(long appointmentId, Person doctor, Person patient) {
     }
 
-    record Person(String name, String email, String temporaryPassword, String newPassword) {
+    /** A doctor has no date of birth here; a patient's is the one the check-in asks for. */
+    record Person(String name, String email, String temporaryPassword, String newPassword, LocalDate dateOfBirth) {
     }
+
+    /** The clinic's telehealth consent, published as the administrator when the node has none, so patients can check in. */
+    static final String CONSENT_TEXT = """
+            Telehealth consent of the MediScan load-test clinic
+
+            Your consultation takes place by video. You may ask for an in-person visit instead at any time.""";
 
     private LoadClinic() {
     }
@@ -61,6 +70,7 @@ final class LoadClinic {
             WorkingHoursService hours = context.getBean(WorkingHoursService.class);
             AppointmentService appointments = context.getBean(AppointmentService.class);
             UserDetailsService users = context.getBean(UserDetailsService.class);
+            publishConsentIfNone(context.getBean(TelehealthConsentService.class), users, adminEmail);
             String run = UUID.randomUUID().toString().substring(0, 8);
             List<DayHours> everyDay = Arrays.stream(DayOfWeek.values())
                     .map(day -> new DayHours(day, LocalTime.MIDNIGHT, LocalTime.of(23, 30))).toList();
@@ -91,13 +101,14 @@ final class LoadClinic {
 
     private static Room room(AccountAdministration accounts, WorkingHoursService hours, AppointmentService appointments,
                              String run, int number, List<DayHours> everyDay) {
-        Person doctor = person("Load Doctor " + run + " " + number, "load-doctor-" + run + "-" + number + "@load.test");
-        Person patient = person("Load Patient " + run + " " + number, "load-patient-" + run + "-" + number + "@load.test");
+        Person doctor = person("Load Doctor " + run + " " + number, "load-doctor-" + run + "-" + number + "@load.test", null);
+        Person patient = person("Load Patient " + run + " " + number, "load-patient-" + run + "-" + number + "@load.test",
+                LocalDate.of(1950, 1, 1).plusDays(number * 37L));
         DoctorProfile doctorProfile = accounts.createDoctor(new DoctorDetails(doctor.name(), doctor.email(), "General practice",
                 "LOAD-" + run + "-" + number), doctor.temporaryPassword());
         hours.setHours(doctorProfile.getId(), everyDay);
         PatientProfile patientProfile = accounts.createPatient(new PatientDetails(patient.name(), patient.email(),
-                LocalDate.of(1980, 1, 1), null), patient.temporaryPassword());
+                patient.dateOfBirth(), null), patient.temporaryPassword());
         Instant now = Instant.now();
         Instant nextSlot = hours.slotStarts(doctorProfile, now.plusSeconds(1), now.plus(Duration.ofHours(2))).getFirst();
         Appointment appointment = appointments.bookFor(patientProfile.getId(), doctorProfile.getId(), nextSlot,
@@ -105,7 +116,18 @@ final class LoadClinic {
         return new Room(appointment.getId(), doctor, patient);
     }
 
-    private static Person person(String name, String email) {
-        return new Person(name, email, "Temporary " + UUID.randomUUID(), "Chosen " + UUID.randomUUID());
+    private static Person person(String name, String email, LocalDate dateOfBirth) {
+        return new Person(name, email, "Temporary " + UUID.randomUUID(), "Chosen " + UUID.randomUUID(), dateOfBirth);
+    }
+
+    private static void publishConsentIfNone(TelehealthConsentService consent, UserDetailsService users, String adminEmail) {
+        SecurityTestSupport.actAs(users, adminEmail);
+        try {
+            if (consent.current().isEmpty()) {
+                consent.publish(CONSENT_TEXT);
+            }
+        } finally {
+            SecurityTestSupport.signOut();
+        }
     }
 }

@@ -4,12 +4,14 @@ import com.mediscan.load.LoadMetrics.Kind;
 import com.mediscan.load.ProtocolSession.LoadFailure;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
@@ -17,7 +19,7 @@ import tools.jackson.databind.node.StringNode;
 /**
  * A doctor or patient in a consultation, driven through MediScan's real views as a person in a
  * browser would: the sign-in form, the forced password change of a new account, the consultation
- * route, the check before joining ("Join now"), the call element's {@code @ClientCallable} methods
+ * route, the patient's check-in, the check before joining ("Join now"), the call element's {@code @ClientCallable} methods
  * for signals, and the chat panel ("Toggle chat", the "Message" box, "Send"). Elements are found
  * by accessible name and callables by name, never by node id.
  * <p>
@@ -84,11 +86,14 @@ final class Participant {
         return rpcs;
     }
 
-    /** Opens the consultation, presses "Join now" and opens the chat panel. */
-    void enter(long appointmentId) throws IOException, InterruptedException {
+    /**
+     * Opens the consultation, checks in on the page if it asks (a patient; see {@link CheckInByProtocol}),
+     * presses "Join now" and opens the chat panel.
+     */
+    void enter(long appointmentId, LocalDate dateOfBirth) throws IOException, InterruptedException {
         ui = session.open("video-consultation/" + appointmentId);
         ui.onMessage(this::received);
-        UiNodes.Node join = ui.await("Join now", STEP_TIMEOUT, nodes -> nodes.shownNamed("vaadin-button", "Join now"));
+        UiNodes.Node join = CheckInByProtocol.checkInIfAsked(ui, dateOfBirth, STEP_TIMEOUT);
         call = ui.await("the call element", STEP_TIMEOUT, nodes -> nodes.withClientCallable("signal"));
         ui.click(join);
         UiNodes.Node toggleChat = ui.await("Toggle chat", STEP_TIMEOUT, nodes -> nodes.shownNamed("vaadin-button", "Toggle chat"));
@@ -105,11 +110,24 @@ final class Participant {
         ui.await(count + " signals", STEP_TIMEOUT, nodes -> signalsReceived >= count ? Optional.of(true) : Optional.empty());
     }
 
-    /** An offer or answer of a real SDP's size, then a dozen ICE candidates, as the element sends them at join. */
+    /**
+     * An offer or answer of a real SDP's size and a dozen ICE candidates, as the element sends them at
+     * join: the doctor's offer is made and its candidates gathered before the patient is there, so they
+     * leave together in one call as a JSON array; the patient's answer goes alone, and its candidates
+     * one call each as they are gathered.
+     */
     void sendNegotiation(Participant peer, String type) throws IOException, InterruptedException {
-        signal(peer, Signals.description(type, token()));
+        List<SignalPayload> negotiation = new ArrayList<>();
+        negotiation.add(Signals.description(type, token()));
         for (int i = 0; i < 12; i++) {
-            signal(peer, Signals.candidate(i, token()));
+            negotiation.add(Signals.candidate(i, token()));
+        }
+        if (doctor) {
+            signal(peer, Signals.together(negotiation));
+        } else {
+            for (SignalPayload single : negotiation) {
+                signal(peer, single);
+            }
         }
     }
 
@@ -122,8 +140,10 @@ final class Participant {
     }
 
     private void signal(Participant peer, SignalPayload payload) throws IOException, InterruptedException {
-        peer.expect(payload.token(), Kind.SIGNAL);
-        metrics.sent(Kind.SIGNAL);
+        for (String token : payload.tokens()) {
+            peer.expect(token, Kind.SIGNAL);
+            metrics.sent(Kind.SIGNAL);
+        }
         ui.callServer(call, "signal", payload.json());
     }
 
@@ -186,8 +206,9 @@ final class Participant {
             if (expression.contains("$0.connect(")) {
                 peerConnected = true;
             } else if (expression.contains("$0.receiveSignal(")) {
-                signalsReceived++;
-                took(call.path(1).asString(""), Kind.SIGNAL, message);
+                String payload = call.path(1).asString("");
+                signalsReceived += payload.startsWith("[") ? ProtocolSession.JSON.readTree(payload).size() : 1;
+                took(payload, Kind.SIGNAL, message);
             }
         }
         if (!expected.isEmpty()) {
@@ -220,7 +241,8 @@ final class Participant {
         return "#" + TOKENS.incrementAndGet() + "#";
     }
 
-    record SignalPayload(String token, String json) {
+    /** One call's payload: a signal or a JSON array of them, with the token of each. */
+    record SignalPayload(List<String> tokens, String json) {
     }
 
     /** Signals shaped like the ones frontend/mediscan-call.ts sends, of real sizes, each with a token to time it. */
@@ -244,7 +266,13 @@ final class Participant {
             }
             ObjectNode signal = ProtocolSession.JSON.createObjectNode();
             signal.putObject("description").put("type", type).put("sdp", sdp.toString());
-            return new SignalPayload(token, signal.toString());
+            return new SignalPayload(List.of(token), signal.toString());
+        }
+
+        /** Signals that leave in one call, as the element's outbox sends what waited in it. */
+        static SignalPayload together(List<SignalPayload> signals) {
+            List<String> tokens = signals.stream().flatMap(signal -> signal.tokens().stream()).toList();
+            return new SignalPayload(tokens, signals.stream().map(SignalPayload::json).collect(Collectors.joining(",", "[", "]")));
         }
 
         static SignalPayload candidate(int index, String token) {
@@ -253,14 +281,14 @@ final class Participant {
                     .put("candidate", "candidate:" + (842163049 + index) + " 1 udp 2122260223 192.168.1." + (10 + index)
                             + " " + (50000 + index) + " typ host generation 0 ufrag Xk3v network-id 1 " + token)
                     .put("sdpMid", String.valueOf(index % 2)).put("sdpMLineIndex", index % 2).put("usernameFragment", "Xk3v");
-            return new SignalPayload(token, signal.toString());
+            return new SignalPayload(List.of(token), signal.toString());
         }
 
         static SignalPayload state(boolean microphoneOn, String token) {
             ObjectNode signal = ProtocolSession.JSON.createObjectNode();
             signal.putObject("state").put("audio", microphoneOn).put("video", true).put("sharing", false).put("audioOnly", false)
                     .put("probe", token);
-            return new SignalPayload(token, signal.toString());
+            return new SignalPayload(List.of(token), signal.toString());
         }
     }
 }
