@@ -10,6 +10,7 @@ import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.chat.domain.ChatMessage;
 import com.mediscan.chat.domain.ChatMessageRepository;
+import com.mediscan.base.PushReconnects;
 import com.mediscan.support.BrowserTest;
 import com.mediscan.support.CallPages;
 import com.mediscan.support.DemoUsers;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -70,6 +72,8 @@ class ConsultationBrowserIT extends BrowserTest {
 
     @Autowired
     ApplicationContext context;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void patientAssertions() {
@@ -596,6 +600,7 @@ class ConsultationBrowserIT extends BrowserTest {
         Page doctor = joinAsDoctor();
         connected(doctor, patient);
 
+        double reconnectsBefore = pushReconnects();
         patient.evaluate("() => window.openedSockets.forEach(socket => socket.close())");
         seesRemoteVideo(patient);
         button(doctor, "Toggle chat").click();
@@ -608,6 +613,11 @@ class ConsultationBrowserIT extends BrowserTest {
         assertThat(patient.locator(".call-timer")).hasText(AT_LEAST_THREE_SECONDS);
         seesRemoteVideo(patient);
         seesRemoteVideo(doctor);
+        assertThat(pushReconnects()).isGreaterThan(reconnectsBefore);
+    }
+
+    private double pushReconnects() {
+        return meters.counter(PushReconnects.METER).count();
     }
 
     private static Locator chatInput(Page page) {
