@@ -2,6 +2,7 @@ package com.mediscan.appointment.domain;
 
 import com.mediscan.account.domain.DoctorProfile;
 import com.mediscan.account.domain.PatientProfile;
+import com.mediscan.account.domain.UserAccount;
 import com.mediscan.base.BusinessRuleException;
 import com.mediscan.base.domain.AbstractEntity;
 import jakarta.persistence.Column;
@@ -109,6 +110,12 @@ public class Appointment extends AbstractEntity {
 
     public boolean involves(Long accountId) {
         return doctor.getAccount().getId().equals(accountId) || patient.getAccount().getId().equals(accountId);
+    }
+
+    /** The participant's account: the doctor's when the id is the doctor's, else the patient's (callers checked {@link #involves}). */
+    public UserAccount participantAccount(long accountId) {
+        UserAccount doctorAccount = doctor.getAccount();
+        return doctorAccount.getId() == accountId ? doctorAccount : patient.getAccount();
     }
 
     public DoctorProfile getDoctor() {

@@ -209,7 +209,7 @@ public class AttachmentService {
     }
 
     private Attachment store(Appointment appointment, SignedInUser user, UUID clientKey, PreparedFile prepared, Instant now) {
-        Attachment attachment = attachments.saveAndFlush(new Attachment(appointment, senderAccount(appointment, user), clientKey,
+        Attachment attachment = attachments.saveAndFlush(new Attachment(appointment, appointment.participantAccount(user.accountId()), clientKey,
                 prepared.fileName(), prepared.type(), prepared.content().length, sha256(prepared.content()),
                 prepared.width(), prepared.height(), now));
         contents.saveAndFlush(new AttachmentContent(attachment, prepared.content(), prepared.thumbnail()));
@@ -252,11 +252,6 @@ public class AttachmentService {
     private BusinessRuleException refused(Appointment appointment, String reason, String message) {
         audit.record(AuditAction.ATTACHMENT_UPLOADED, AuditOutcome.DENIED, AppointmentService.subject(appointment), reason);
         return new BusinessRuleException(message);
-    }
-
-    private static UserAccount senderAccount(Appointment appointment, SignedInUser user) {
-        UserAccount doctor = appointment.getDoctor().getAccount();
-        return doctor.getId().equals(user.accountId()) ? doctor : appointment.getPatient().getAccount();
     }
 
     static String sha256(byte[] content) {

@@ -1,6 +1,5 @@
 package com.mediscan.chat.service;
 
-import com.mediscan.account.domain.UserAccount;
 import com.mediscan.appointment.domain.Appointment;
 import com.mediscan.appointment.service.AppointmentAccess;
 import com.mediscan.appointment.service.AppointmentService;
@@ -101,7 +100,7 @@ public class ChatService {
         }
         ChatMessage stored;
         try {
-            stored = messages.saveAndFlush(new ChatMessage(appointment, senderAccount(appointment, user), clientMessageId, body, now));
+            stored = messages.saveAndFlush(new ChatMessage(appointment, appointment.participantAccount(user.accountId()), clientMessageId, body, now));
         } catch (DataIntegrityViolationException conflict) {
             ChatMessage winner = messages.findByClientMessageId(clientMessageId).orElseThrow(() -> conflict);
             return redelivered(winner, appointment, user);
@@ -176,11 +175,6 @@ public class ChatService {
     private BusinessRuleException refused(Appointment appointment, String reason, String message) {
         audit.record(AuditAction.CHAT_MESSAGE_SENT, AuditOutcome.DENIED, AppointmentService.subject(appointment), reason);
         return new BusinessRuleException(message);
-    }
-
-    private static UserAccount senderAccount(Appointment appointment, SignedInUser user) {
-        UserAccount doctor = appointment.getDoctor().getAccount();
-        return doctor.getId().equals(user.accountId()) ? doctor : appointment.getPatient().getAccount();
     }
 
     private boolean claimTypingNotice(Typist typist, Instant now) {
