@@ -53,6 +53,8 @@ class MediscanCall extends HTMLElement {
   private qualityTimer?: number;
   private previousSample?: Sample;
   private iceRestartTimer?: number;
+  /** The server's count of connect and disconnect orders (MediaCall.generation). */
+  private generation = 0;
 
   connectedCallback() {
     if (!this.root) {
@@ -92,7 +94,12 @@ class MediscanCall extends HTMLElement {
     return this.media;
   }
 
-  connect(seat: string) {
+  /**
+   * @param generation the server's count of connect and disconnect orders, sent back with prepared signals
+   * @param relayed    the number of the prepared set the server already sent to that window, or -1
+   */
+  connect(seat: string, generation: number, relayed: number) {
+    this.generation = generation;
     if (this.hungUp || this.peer?.seat === seat) {
       return;
     }
@@ -100,9 +107,11 @@ class MediscanCall extends HTMLElement {
       this.closePeer(); // a connection to an older window of the other participant
     }
     const peer = this.peer ?? this.preparePeer();
+    const sent = peer.prepared.get(relayed) ?? [];
+    peer.prepared.clear();
+    peer.outbox = peer.outbox.filter(signal => !sent.includes(signal));
     peer.seat = seat;
     this.find('.remote').classList.add('with-peer');
-    this.sendState();
     this.flush(peer);
   }
 
@@ -113,7 +122,7 @@ class MediscanCall extends HTMLElement {
         username ? { urls, username, credential: credential ?? undefined } : { urls }),
       iceTransportPolicy: this.relayOnly ? 'relay' : 'all',
     });
-    const peer: Peer = { pc, makingOffer: false, ignoreOffer: false, outbox: [], reportedConnected: false };
+    const peer: Peer = { pc, makingOffer: false, ignoreOffer: false, outbox: [], reportedConnected: false, prepared: new Map(), preparing: false };
     this.peer = peer;
     this.remoteStream = new MediaStream();
     this.video('remote').srcObject = this.remoteStream;
@@ -167,6 +176,7 @@ class MediscanCall extends HTMLElement {
         await this.addLocalTracks(peer);
       }
     });
+    this.sendState(); // the first signal to the other side, whenever it comes
     return peer;
   }
 
@@ -177,7 +187,8 @@ class MediscanCall extends HTMLElement {
     }
   }
 
-  disconnect() {
+  disconnect(generation: number) {
+    this.generation = generation;
     this.closePeer();
     this.prepareNext();
   }
@@ -552,7 +563,21 @@ class MediscanCall extends HTMLElement {
     peer.outbox.push(signal);
     if (peer.seat && peer.outbox.length === 1) {
       queueMicrotask(() => this.flush(peer));
+    } else if (!peer.seat && !peer.preparing) {
+      peer.preparing = true;
+      queueMicrotask(() => this.handOverPrepared(peer));
     }
+  }
+
+  /** While alone: the server keeps the latest outbox and sends it itself the moment the other window arrives. */
+  private handOverPrepared(peer: Peer) {
+    peer.preparing = false;
+    if (this.peer !== peer || peer.seat || peer.outbox.length === 0) {
+      return;
+    }
+    const number = peer.prepared.size + 1;
+    peer.prepared.set(number, [...peer.outbox]);
+    this.$server.prepared(this.generation, number, JSON.stringify(peer.outbox));
   }
 
   private flush(peer: Peer) {

@@ -52,8 +52,9 @@ import org.springframework.context.ApplicationContext;
  * <p>Each run also sets up a call the other way round, as a patient meets it: the doctor waits in
  * the room, and the figure runs from the patient pressing "Join now" (the click, in the page) to
  * the later of the two pages painting the other's first frame. Next to the figures: Vaadin's own
- * round trip in one page (a server call that does nothing, to its answer) and how long the offer
- * and the answer took from one page through the server to the other.
+ * round trip in one page (a server call that does nothing, to its answer), how long the offer the
+ * server held since the waiting room took from the server to the patient's page, and the answer's two
+ * legs: the patient's page to the server, and the server to the doctor's page.
  */
 class CallSetupBenchmark extends BrowserTest {
 
@@ -241,8 +242,13 @@ class CallSetupBenchmark extends BrowserTest {
         });
         Map<String, Double> figures = new LinkedHashMap<>();
         if (order == Order.PATIENT_WAITS) {
-            relay(pages.get("doctor"), pages.get("patient"), "offer", start).ifPresent(ms -> figures.put(OFFER_RELAY, ms));
-            relay(pages.get("patient"), pages.get("doctor"), "answer", start).ifPresent(ms -> figures.put(ANSWER_RELAY, ms));
+            List<Mark> server = marks.stream().filter(mark -> mark.name().startsWith("server: ")).toList();
+            between(server, "server: relays doctor's offer", pages.get("patient"), "offer arrived", start)
+                    .ifPresent(ms -> figures.put(OFFER_RELAY, ms));
+            between(pages.get("patient"), "answer sent", server, "server: relays patient's answer", start)
+                    .ifPresent(ms -> figures.put(ANSWER_TO_SERVER, ms));
+            between(server, "server: relays patient's answer", pages.get("doctor"), "answer arrived", start)
+                    .ifPresent(ms -> figures.put(ANSWER_FROM_SERVER, ms));
             figures.put(ROUND_TRIP, ((Number) doctor.evaluate(VAADIN_ROUND_TRIP)).doubleValue());
         }
         if (PRINT_TIMELINES) {
@@ -255,17 +261,16 @@ class CallSetupBenchmark extends BrowserTest {
     }
 
     private static final String LONG_FRAME = "long frame:";
-    private static final String OFFER_RELAY = "  offer: doctor's page → server → patient's page";
-    private static final String ANSWER_RELAY = "  answer: patient's page → server → doctor's page";
+    private static final String OFFER_RELAY = "  offer (held by the server): server → patient's page";
+    private static final String ANSWER_TO_SERVER = "  answer: patient's page → server";
+    private static final String ANSWER_FROM_SERVER = "  answer: server → doctor's page";
     private static final String ROUND_TRIP = "  Vaadin round trip, one page (no-op server call)";
 
-    /** From the sending page handing a description to its server side to the other page receiving it. */
-    private static Optional<Double> relay(List<Mark> from, List<Mark> to, String type, double after) {
-        Optional<Double> sent = from.stream().filter(mark -> mark.name().equals(type + " sent") && mark.at() >= after)
-                .map(Mark::at).findFirst();
-        Optional<Double> arrived = to.stream().filter(mark -> mark.name().equals(type + " arrived") && mark.at() >= after)
-                .map(Mark::at).findFirst();
-        return sent.flatMap(at -> arrived.map(then -> then - at));
+    /** From the first {@code from} mark after {@code after} to the first {@code to} mark after that. */
+    private static Optional<Double> between(List<Mark> fromMarks, String from, List<Mark> toMarks, String to, double after) {
+        return fromMarks.stream().filter(mark -> mark.name().equals(from) && mark.at() >= after).map(Mark::at).findFirst()
+                .flatMap(at -> toMarks.stream().filter(mark -> mark.name().equals(to) && mark.at() >= at).map(Mark::at)
+                        .findFirst().map(then -> then - at));
     }
 
     /** When the server seated the doctor, who came second. */
@@ -327,7 +332,7 @@ class CallSetupBenchmark extends BrowserTest {
         }
         out.append("%-50s %6.0f ms %5.0f ms%n".formatted("one-page loopback floor", floorMedian, floorP95));
         out.append("%-50s %6.0f ms %5.0f ms%n".formatted("  floor: both connected (DTLS)", median(floorConnected), p95(floorConnected)));
-        for (String name : List.of(OFFER_RELAY, ANSWER_RELAY, ROUND_TRIP)) {
+        for (String name : List.of(OFFER_RELAY, ANSWER_TO_SERVER, ANSWER_FROM_SERVER, ROUND_TRIP)) {
             List<Double> values = figures.getOrDefault(name, List.of());
             if (!values.isEmpty()) {
                 out.append("%-50s %6.1f ms %5.1f ms%n".formatted(name, median(values), p95(values)));

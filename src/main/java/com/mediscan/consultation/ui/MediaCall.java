@@ -1,6 +1,7 @@
 package com.mediscan.consultation.ui;
 
 import com.mediscan.consultation.service.IceServers.IceConfiguration;
+import com.mediscan.consultation.service.RoomRegistry;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
@@ -69,8 +70,15 @@ public class MediaCall extends Component implements HasSize, HasStyle {
     private SerializableConsumer<Devices> devicesListener = devices -> { };
     private SerializableConsumer<String> deviceSwitchListener = message -> { };
 
+    /** Signals the element made before it had a peer (see {@link #prepared}). */
+    private record Prepared(int number, String payload) {
+    }
+
     private MediaState mediaState = new MediaState(true, true, false);
     private String peerSeatId;
+    /** Counts the element's connect/disconnect orders, so signals prepared for a closed connection are never sent. */
+    private int generation;
+    private Prepared prepared;
     private boolean hungUp;
     private int arrivalsAnnounced;
 
@@ -161,16 +169,29 @@ public class MediaCall extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("startMedia");
     }
 
-    /** Starts a fresh peer connection to the other participant's window (replacing one to an older window). */
+    /**
+     * Starts a fresh peer connection to the other participant's window (replacing one to an older window).
+     * What the element prepared while alone (the doctor's offer and its candidates) goes to that window from
+     * here at once, instead of after a trip to the browser and back; the element is told which of its signals
+     * have left.
+     */
     public void connectTo(String peerSeatId) {
         this.peerSeatId = peerSeatId;
-        getElement().callJsFunction("connect", peerSeatId);
+        generation++;
+        Prepared sending = prepared;
+        prepared = null;
+        if (sending != null) {
+            signalListener.accept(sending.payload());
+        }
+        getElement().callJsFunction("connect", peerSeatId, generation, sending == null ? -1 : sending.number());
     }
 
     /** The other participant left: closes the peer connection, keeps camera and microphone. */
     public void disconnectPeer() {
         peerSeatId = null;
-        getElement().callJsFunction("disconnect");
+        generation++;
+        prepared = null;
+        getElement().callJsFunction("disconnect", generation);
     }
 
     /** A signal from the other participant's current window. */
@@ -192,6 +213,7 @@ public class MediaCall extends Component implements HasSize, HasStyle {
     public void hangUp() {
         hungUp = true;
         peerSeatId = null;
+        prepared = null;
         getElement().callJsFunction("hangUp");
     }
 
@@ -222,6 +244,20 @@ public class MediaCall extends Component implements HasSize, HasStyle {
     @AllowInert
     void signal(String payload) {
         signalListener.accept(payload);
+    }
+
+    /**
+     * The signals of a connection made before the other participant was there, kept until {@link #connectTo}.
+     * Only the latest set of the element's current connection counts: {@code generation} is the last one the
+     * element was given, and a set that crossed a connect or disconnect order on its way is dropped.
+     */
+    @ClientCallable
+    @AllowInert
+    void prepared(int generation, int number, String payload) {
+        if (generation == this.generation && peerSeatId == null && !hungUp && payload != null
+                && payload.length() <= RoomRegistry.MAX_SIGNAL_CHARS) {
+            prepared = new Prepared(number, payload);
+        }
     }
 
     @ClientCallable

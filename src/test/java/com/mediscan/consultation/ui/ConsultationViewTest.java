@@ -330,6 +330,51 @@ class ConsultationViewTest extends KaribuTest {
     }
 
     @Test
+    void theOfferPreparedWhileAloneLeavesTheMomentThePatientArrives() {
+        ConsultationView view = open(DemoUsers.RAJESH);
+        String offer = "[{\"description\":{\"type\":\"offer\"}},{\"candidate\":{\"candidate\":\"a\"}}]";
+        view.stage.mediaCall.prepared(0, 1, offer);
+        UI.getCurrent().getPushConfiguration().setPushMode(PushMode.DISABLED);
+
+        Seat patient = otherWindowOf(DemoUsers.KRIYA);
+
+        assertThat(signalsTo(patient)).containsExactly(offer);
+        assertThat(elementCalls("connect")).singleElement().satisfies(parameters ->
+                assertThat(parameters).containsExactly(patient.id(), 1, 1));
+
+        // Sent once: a set that comes while connected, or one made for the connection before a
+        // disconnect, is never sent to the next window.
+        view.stage.mediaCall.prepared(1, 2, "{\"description\":{\"type\":\"offer\",\"sdp\":\"late\"}}");
+        rooms.leave(patient);
+        MockVaadin.runUIQueue();
+        view.stage.mediaCall.prepared(1, 3, "{\"description\":{\"type\":\"offer\",\"sdp\":\"stale\"}}");
+        Seat back = otherWindowOf(DemoUsers.KRIYA);
+        assertThat(signalsTo(back)).isEmpty();
+
+        rooms.leave(back);
+        MockVaadin.runUIQueue();
+        String fresh = "{\"description\":{\"type\":\"offer\",\"sdp\":\"fresh\"}}";
+        view.stage.mediaCall.prepared(4, 1, fresh);
+        Seat again = otherWindowOf(DemoUsers.KRIYA);
+        assertThat(signalsTo(again)).containsExactly(fresh);
+    }
+
+    private List<String> signalsTo(Seat seat) {
+        return published.stream().filter(CallSignal.class::isInstance).map(CallSignal.class::cast)
+                .filter(signal -> signal.recipientSeatId().equals(seat.id())).map(CallSignal::payload).toList();
+    }
+
+    /** The parameters of each pending call of the element's {@code name} function, in order. */
+    private List<List<Object>> elementCalls(String name) {
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .filter(invocation -> invocation.getInvocation().getExpression().contains("." + name + "("))
+                .map(invocation -> invocation.getInvocation().getParameters().subList(1,
+                        invocation.getInvocation().getParameters().size()))
+                .toList();
+    }
+
+    @Test
     void aSecondWindowTakesTheCallOver() {
         ConsultationView view = open(DemoUsers.KRIYA);
 
