@@ -146,10 +146,11 @@ class ConsultationLoad {
             patient.signIn(room.patient().email(), room.patient().newPassword());
             patient.enter(room.appointmentId(), room.patient().dateOfBirth());
             doctor.signIn(room.doctor().email(), room.doctor().newPassword());
-            doctor.enter(room.appointmentId(), null);
+            doctor.open(room.appointmentId(), null);
+            doctor.prepareOffer(patient);
+            doctor.join();
             doctor.awaitPeer();
             patient.awaitPeer();
-            doctor.sendNegotiation(patient, "offer");
             patient.awaitSignals(13);
             patient.sendNegotiation(doctor, "answer");
             doctor.awaitSignals(13);

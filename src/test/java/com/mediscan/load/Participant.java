@@ -40,6 +40,7 @@ final class Participant {
     private volatile int signalsReceived;
     private FlowUi ui;
     private UiNodes.Node call;
+    private UiNodes.Node joinNow;
 
     private record Expected(Kind kind, long sentNanos) {
     }
@@ -91,11 +92,34 @@ final class Participant {
      * presses "Join now" and opens the chat panel.
      */
     void enter(long appointmentId, LocalDate dateOfBirth) throws IOException, InterruptedException {
+        open(appointmentId, dateOfBirth);
+        join();
+    }
+
+    /** Opens the consultation and checks in on the page if it asks, up to the check before joining. */
+    void open(long appointmentId, LocalDate dateOfBirth) throws IOException, InterruptedException {
         ui = session.open("video-consultation/" + appointmentId);
         ui.onMessage(this::received);
-        UiNodes.Node join = CheckInByProtocol.checkInIfAsked(ui, dateOfBirth, STEP_TIMEOUT);
+        joinNow = CheckInByProtocol.checkInIfAsked(ui, dateOfBirth, STEP_TIMEOUT);
         call = ui.await("the call element", STEP_TIMEOUT, nodes -> nodes.withClientCallable("signal"));
-        ui.click(join);
+    }
+
+    /**
+     * The doctor's offer and a dozen candidates, made while the doctor is alone (during the check before
+     * joining, as the element does) and handed to the server side, which sends them when the patient is there.
+     */
+    void prepareOffer(Participant peer) throws IOException, InterruptedException {
+        SignalPayload negotiation = negotiation("offer");
+        for (String token : negotiation.tokens()) {
+            peer.expect(token, Kind.SIGNAL);
+            metrics.sent(Kind.SIGNAL);
+        }
+        ui.callServer(call, "prepared", 0, 1, negotiation.json());
+    }
+
+    /** Presses "Join now" and opens the chat panel. */
+    void join() throws IOException, InterruptedException {
+        ui.click(joinNow);
         UiNodes.Node toggleChat = ui.await("Toggle chat", STEP_TIMEOUT, nodes -> nodes.shownNamed("vaadin-button", "Toggle chat"));
         ui.click(toggleChat);
         ui.await("the Message box", STEP_TIMEOUT, nodes -> nodes.shownNamed("vaadin-text-area", "Message"));
@@ -111,24 +135,27 @@ final class Participant {
     }
 
     /**
-     * An offer or answer of a real SDP's size and a dozen ICE candidates, as the element sends them at
-     * join: the doctor's offer is made and its candidates gathered before the patient is there, so they
-     * leave together in one call as a JSON array; the patient's answer goes alone, and its candidates
-     * one call each as they are gathered.
+     * An answer of a real SDP's size and a dozen ICE candidates, as the patient's element sends them at
+     * join: the answer alone, then its candidates one call each as they are gathered (the doctor's offer
+     * went ahead: {@link #prepareOffer}).
      */
     void sendNegotiation(Participant peer, String type) throws IOException, InterruptedException {
+        for (SignalPayload single : negotiationSignals(type)) {
+            signal(peer, single);
+        }
+    }
+
+    private SignalPayload negotiation(String type) {
+        return Signals.together(negotiationSignals(type));
+    }
+
+    private List<SignalPayload> negotiationSignals(String type) {
         List<SignalPayload> negotiation = new ArrayList<>();
         negotiation.add(Signals.description(type, token()));
         for (int i = 0; i < 12; i++) {
             negotiation.add(Signals.candidate(i, token()));
         }
-        if (doctor) {
-            signal(peer, Signals.together(negotiation));
-        } else {
-            for (SignalPayload single : negotiation) {
-                signal(peer, single);
-            }
-        }
+        return negotiation;
     }
 
     void reportConnection(String state) throws IOException, InterruptedException {
