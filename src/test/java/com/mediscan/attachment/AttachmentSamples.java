@@ -84,6 +84,32 @@ public final class AttachmentSamples {
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * A scanned lab report as a real PDF of about half a megabyte: one page with an image of noise,
+     * which no compression shrinks, so an upload of it takes many network packets.
+     */
+    public static byte[] scannedPdf() {
+        BufferedImage scan = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(16);
+        for (int y = 0; y < scan.getHeight(); y++) {
+            for (int x = 0; x < scan.getWidth(); x++) {
+                scan.setRGB(x, y, noise.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        org.openpdf.text.Document document = new org.openpdf.text.Document();
+        org.openpdf.text.pdf.PdfWriter.getInstance(document, bytes);
+        document.open();
+        try {
+            document.add(new org.openpdf.text.Paragraph("Allergy panel, scanned"));
+            document.add(org.openpdf.text.Image.getInstance(encoded(scan, "png")));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        document.close();
+        return bytes.toByteArray();
+    }
+
     public static byte[] resource(String name) {
         try (InputStream in = AttachmentSamples.class.getResourceAsStream("/attachments/" + name)) {
             if (in == null) {
