@@ -47,11 +47,36 @@ public final class AttachmentSamples {
      * a GPS position (51° 30' 26" N, 0° 7' 39" W).
      */
     public static byte[] jpegWithGps(int width, int height) {
-        byte[] plain = jpeg(width, height);
-        byte[] exif = exifWithGps();
+        return withExif(jpeg(width, height), exifWithGps());
+    }
+
+    /** The JPEG with an APP1 segment holding the given EXIF right after its SOI marker. */
+    private static byte[] withExif(byte[] plain, byte[] exif) {
         ByteBuffer segment = ByteBuffer.allocate(4 + exif.length).order(ByteOrder.BIG_ENDIAN);
         segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif);
         return concat(Arrays.copyOfRange(plain, 0, 2), segment.array(), Arrays.copyOfRange(plain, 2, plain.length));
+    }
+
+    /**
+     * A JPEG as a phone held upright writes it: the sensor's landscape pixels with an EXIF
+     * orientation tag saying how to turn them (6: 90° clockwise, 8: 90° counter-clockwise, 3: 180°).
+     * The picture is white with a red block in its top-left quarter, to tell where the turn took it.
+     */
+    public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.RED);
+        graphics.fillRect(0, 0, width / 2, height / 2);
+        graphics.dispose();
+        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4).order(ByteOrder.LITTLE_ENDIAN);
+        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1);
+        // Orientation (0x0112), SHORT, one value, held in the first two bytes of the value field.
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0);
+        return withExif(encoded(image, "jpeg"), concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array()));
     }
 
     /** A valid JPEG with an HTML page appended: a browser sniffing it could take it for HTML. */
@@ -82,6 +107,32 @@ public final class AttachmentSamples {
         String xref = "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n";
         return (body + xref + "trailer<</Size 4/Root 1 0 R>>\nstartxref\n" + body.length() + "\n%%EOF\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A scanned lab report as a real PDF of about half a megabyte: one page with an image of noise,
+     * which no compression shrinks, so an upload of it takes many network packets.
+     */
+    public static byte[] scannedPdf() {
+        BufferedImage scan = new BufferedImage(400, 400, BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(16);
+        for (int y = 0; y < scan.getHeight(); y++) {
+            for (int x = 0; x < scan.getWidth(); x++) {
+                scan.setRGB(x, y, noise.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        org.openpdf.text.Document document = new org.openpdf.text.Document();
+        org.openpdf.text.pdf.PdfWriter.getInstance(document, bytes);
+        document.open();
+        try {
+            document.add(new org.openpdf.text.Paragraph("Allergy panel, scanned"));
+            document.add(org.openpdf.text.Image.getInstance(encoded(scan, "png")));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        document.close();
+        return bytes.toByteArray();
     }
 
     public static byte[] resource(String name) {

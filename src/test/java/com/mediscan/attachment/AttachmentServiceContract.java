@@ -158,6 +158,32 @@ abstract class AttachmentServiceContract {
     }
 
     @Test
+    void aPortraitPhoneJpegIsTurnedUprightBeforeItsExifIsDropped() throws IOException {
+        // 400 × 300 sensor pixels; the red block is in their top-left quarter.
+        record Case(int orientation, int redX, int redY, int width, int height) {
+        }
+        for (Case expected : List.of(
+                new Case(6, 225, 100, 300, 400),   // 90° clockwise: top-left goes to top-right
+                new Case(8, 75, 300, 300, 400),    // 90° counter-clockwise: to bottom-left
+                new Case(3, 300, 225, 400, 300),   // 180°: to bottom-right
+                new Case(1, 100, 75, 400, 300))) { // upright: stays
+            byte[] sent = AttachmentSamples.jpegWithOrientation(400, 300, expected.orientation());
+            assertThat(ImageIO.read(new ByteArrayInputStream(sent)).getWidth()).as("stored sideways in the file").isEqualTo(400);
+
+            AttachmentEntry entry = send(DemoUsers.KRIYA, "arm-" + expected.orientation() + ".jpg", sent);
+
+            BufferedImage kept = ImageIO.read(new ByteArrayInputStream(stored(entry)));
+            assertThat(List.of(kept.getWidth(), kept.getHeight())).as("orientation " + expected.orientation())
+                    .containsExactly(expected.width(), expected.height());
+            assertThat(List.of(entry.width(), entry.height())).containsExactly(expected.width(), expected.height());
+            assertThat(new java.awt.Color(kept.getRGB(expected.redX(), expected.redY())).getRed()).isGreaterThan(200);
+            assertThat(new java.awt.Color(kept.getRGB(expected.redX(), expected.redY())).getGreen())
+                    .as("red at the turned block's centre, orientation " + expected.orientation()).isLessThan(60);
+            assertThat(AttachmentSamples.hasJpegSegment(stored(entry), 0xE1)).as("EXIF still dropped").isFalse();
+        }
+    }
+
+    @Test
     void theHashIsOfTheStoredBytes() throws Exception {
         AttachmentEntry entry = send(DemoUsers.KRIYA, "rash.jpg", AttachmentSamples.jpegWithGps(320, 240));
         byte[] kept = stored(entry);

@@ -15,24 +15,17 @@ import com.mediscan.prescription.domain.MedicationLine;
 import com.mediscan.prescription.domain.Prescription;
 import com.mediscan.prescription.domain.PrescriptionContent;
 import com.mediscan.prescription.service.CallPhase;
-import com.mediscan.prescription.service.PrescriptionPdfFile;
+import com.mediscan.prescription.service.PdfFile;
 import com.mediscan.prescription.service.PrescriptionService;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.MediScanSpringTest;
+import com.mediscan.support.PdfReading;
 import com.mediscan.support.SecurityTestSupport;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import java.util.ArrayList;
-import org.openpdf.text.pdf.PRTokeniser;
-import org.openpdf.text.pdf.PdfContentParser;
-import org.openpdf.text.pdf.PdfDictionary;
-import org.openpdf.text.pdf.PdfName;
-import org.openpdf.text.pdf.PdfObject;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -61,10 +54,10 @@ class PrescriptionPdfTest {
         Prescription issued = service.issue(appointment.getId(), PrescriptionFixtures.cardiology(), CallPhase.AFTER_CALL);
 
         actAs(users, DemoUsers.KRIYA);
-        PrescriptionPdfFile pdf = service.pdf(issued.getId(), ZoneId.of("Asia/Kolkata"));
+        PdfFile pdf = service.pdf(issued.getId(), ZoneId.of("Asia/Kolkata"));
 
         assertThat(pdf.fileName()).isEqualTo("prescription-" + appointment.getId() + "-v1.pdf");
-        String text = text(pdf.content());
+        String text = PdfReading.text(pdf.content());
         assertThat(text).contains("MediScan Clinic", "Dr. Rajesh Patel", "Cardiology", "MMC-2009-41872", "Kriya Mehta",
                 "Date of birth 12 Apr 1991", "Stable angina", "Amlodipine", "5 mg", "Atorvastatin", "20 mg", "At bedtime",
                 "Directions: Take in the morning", "Directions: Take after dinner", "Signed electronically on", "IST");
@@ -84,9 +77,9 @@ class PrescriptionPdfTest {
                         "Topical", "Once daily", "5 days", "1 tube", "Not on the face")));
         Prescription second = service.correct(first.getId(), corrected, CallPhase.AFTER_CALL);
 
-        assertThat(text(service.pdf(first.getId(), ZoneId.of("UTC")).content()))
+        assertThat(PdfReading.text(service.pdf(first.getId(), ZoneId.of("UTC")).content()))
                 .contains("SUPERSEDED by a later version: not valid for dispensing.", "Hydrocortisone 1% cream", "GMC-2014-77310");
-        assertThat(text(service.pdf(second.getId(), ZoneId.of("UTC")).content()))
+        assertThat(PdfReading.text(service.pdf(second.getId(), ZoneId.of("UTC")).content()))
                 .contains("Corrected version: replaces version 1.", "Clobetasol propionate", "Directions: Not on the face")
                 .doesNotContain("Hydrocortisone");
     }
@@ -108,10 +101,10 @@ class PrescriptionPdfTest {
         byte[] pdf = service.pdf(issued.getId(), ZoneId.of("Asia/Kolkata")).content();
 
         // What a reader copies or searches: the text as written, from the ActualText of each shaped run.
-        assertThat(actualText(pdf)).contains(name, "Directions: " + tamil, "Hypertension (उच्च रक्तचाप)", "Dr. Rajesh Patel", "Amlodipine");
+        assertThat(PdfReading.actualText(pdf)).contains(name, "Directions: " + tamil, "Hypertension (उच्च रक्तचाप)", "Dr. Rajesh Patel", "Amlodipine");
         // The glyphs themselves are shaped: conjuncts and the reph replace consonant + virama, Tamil
         // vowel signs join their consonants, so glyph by glyph the text no longer reads as typed.
-        String glyphs = text(pdf);
+        String glyphs = PdfReading.text(pdf);
         assertThat(glyphs).contains("Patient", "Amlodipine", "Directions:").doesNotContain(name, tamil).doesNotContain("\u094D");
         var embedded = java.util.regex.Pattern.compile("/BaseFont/(?:[A-Z]{6}\\+)?([A-Za-z-]+)")
                 .matcher(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).results().map(match -> match.group(1)).distinct().toList();
@@ -128,34 +121,5 @@ class PrescriptionPdfTest {
         assertThatThrownBy(() -> service.pdf(issued.getId(), ZoneId.of("UTC"))).isInstanceOf(NotFoundOrDeniedException.class);
         assertThat(auditEvents.findByActorEmailOrderByIdAsc(DemoUsers.ARJUN))
                 .anyMatch(e -> e.getAction() == AuditAction.PRESCRIPTION_PRINTED && e.getOutcome() == AuditOutcome.DENIED);
-    }
-
-    /** The ActualText of every marked-content span, in content order. */
-    static String actualText(byte[] pdf) throws Exception {
-        StringBuilder text = new StringBuilder();
-        try (PdfReader reader = new PdfReader(pdf)) {
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                PdfContentParser parser = new PdfContentParser(new PRTokeniser(reader.getPageContent(page)));
-                List<PdfObject> operands = new ArrayList<>();
-                while (!(operands = parser.parse(operands)).isEmpty()) {
-                    if ("BDC".equals(operands.getLast().toString()) && operands.get(1) instanceof PdfDictionary properties
-                            && properties.getAsString(PdfName.ACTUALTEXT) != null) {
-                        text.append(properties.getAsString(PdfName.ACTUALTEXT).toUnicodeString());
-                    }
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    static String text(byte[] pdf) throws Exception {
-        try (PdfReader reader = new PdfReader(pdf)) {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString();
-        }
     }
 }

@@ -57,5 +57,9 @@ public final class PostgresDatabase {
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.flyway.clean-disabled", () -> "false");
         registry.add("mediscan.test.clean-database", () -> "true");
+        // Spring keeps every test context open: each database test class's pool would otherwise hold
+        // ten connections to the shared server for the rest of the run, and eight classes reach its limit.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 }

@@ -133,6 +133,23 @@ public class AttachmentService {
         return listed(appointmentId, attachments::findInRecord, "attachments in record");
     }
 
+    /**
+     * The photos and files in the record with their bytes, for a document made of the record (the
+     * visit summary). Audited as a download: the bytes leave with that document.
+     */
+    @Transactional(readOnly = true)
+    public List<RecordFile> recordFiles(long appointmentId) {
+        Appointment appointment = access.requireParticipant(appointmentId, AuditAction.ATTACHMENT_DOWNLOADED);
+        List<RecordFile> files = attachments.findInRecord(appointmentId).stream()
+                .map(attachment -> new RecordFile(AttachmentEntry.of(attachment),
+                        contents.findByAttachmentId(attachment.getId()).orElseThrow().getData()))
+                .toList();
+        audit.record(AuditAction.ATTACHMENT_DOWNLOADED, AuditOutcome.ALLOWED, AppointmentService.subject(appointment),
+                "attachments in record " + files.stream().map(file -> String.valueOf(file.entry().id())).toList()
+                        + " for the visit summary");
+        return files;
+    }
+
     private List<AttachmentEntry> listed(long appointmentId, LongFunction<List<Attachment>> query, String what) {
         Appointment appointment = access.requireParticipant(appointmentId, AuditAction.ATTACHMENT_VIEWED);
         List<AttachmentEntry> entries = query.apply(appointmentId).stream().map(AttachmentEntry::of).toList();

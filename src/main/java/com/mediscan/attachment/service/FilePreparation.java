@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a received file by its content and turns it into what is stored. Images are decoded to
  * pixels and encoded afresh: nothing of the original file survives but the picture, so EXIF
- * (camera, time, GPS location), comments and anything appended to make a polyglot file are gone.
+ * (camera, time, GPS location), comments and anything appended to make a polyglot file are gone;
+ * a JPEG's EXIF orientation is applied to the pixels first, so a portrait photo stays upright.
  * PDFs are kept as sent, after a check that they are complete.
  */
 @Component
@@ -54,6 +55,9 @@ class FilePreparation {
 
     private PreparedFile reencoded(String name, byte[] content, String format, boolean keepLossless) {
         BufferedImage image = decode(name, content, format);
+        if (format.equals("jpeg")) {
+            image = ExifOrientation.upright(image, ExifOrientation.of(content));
+        }
         boolean png = keepLossless && (format.equals("png") || image.getColorModel().hasAlpha());
         StoredType type = png ? StoredType.PNG : StoredType.JPEG;
         byte[] stored = png ? png(image) : jpeg(flattened(image, image.getWidth(), image.getHeight()));

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
 class AttachFileButton extends Upload {
 
     static final String NOT_SENT = "The file was not sent. Please try again.";
+    /** What the browser shows beside a file whose upload got no answer: the connection dropped, before or after the file arrived. */
+    static final String CONNECTION_LOST = "The connection dropped before the file was confirmed. "
+            + "Press Retry once you are back online; it will not be stored twice.";
+    static final String ARRIVED_INCOMPLETE = "did not arrive whole because the connection dropped, so nothing of it was stored. "
+            + "Send it again once you are back online.";
     private static final Logger log = LoggerFactory.getLogger(AttachFileButton.class);
 
     final Button button = new Button("Attach file", VaadinIcon.PAPERCLIP.create());
@@ -57,17 +63,24 @@ class AttachFileButton extends Upload {
         // A hint to the browser's file picker only; the server checks what each file contains.
         setAcceptedFileTypes("image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "application/pdf",
                 ".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".pdf");
+        setI18n(new UploadI18N().setUploading(new UploadI18N.Uploading()
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(CONNECTION_LOST))));
         setUploadHandler(this::receive);
         addFileRejectedListener(rejected -> onRefused.accept(rejected.getFileName() + ": " + rejected.getErrorMessage()));
     }
 
-    void receive(UploadEvent upload) throws IOException {
+    void receive(UploadEvent upload) {
+        String fileName = upload.getFileName();
         byte[] content;
         try (InputStream in = upload.getInputStream()) {
             // Never more than one byte past the limit in memory: the service refuses it with the sizes in words.
             content = in.readNBytes((int) maxFileSize + 1);
+        } catch (IOException dropped) {
+            // The request body ended early: nothing reaches the service, so nothing is stored.
+            log.info("Upload of a file to appointment {} broke off: {}", appointmentId, dropped.toString());
+            inUi(upload.getUI(), () -> onRefused.accept("“" + fileName + "” " + ARRIVED_INCOMPLETE));
+            return;
         }
-        String fileName = upload.getFileName();
         try {
             AttachmentEntry stored = attachments.send(appointmentId, keyFor(content), fileName, content);
             inUi(upload.getUI(), () -> onStored.accept(stored));

@@ -169,7 +169,7 @@ public class ChatPanel extends VerticalLayout {
         readOnlyNote.setVisible(false);
 
         attachFile = new AttachFileButton(appointmentId, viewer.accountId(), attachmentService, maxFileSize,
-                this::showAttachment, this::showSendError);
+                this::sentAttachment, this::showSendError);
         attachmentNotice.addClassName("chat-attachment-notice");
         attachmentNotice.getElement().setAttribute("role", "status");
         attachmentNotice.setVisible(false);
@@ -387,6 +387,12 @@ public class ChatPanel extends VerticalLayout {
             return;
         }
         render();
+    }
+
+    /** A file this person sent was stored: whatever went wrong with an earlier attempt is over. */
+    private void sentAttachment(AttachmentEntry entry) {
+        sendError.setVisible(false);
+        showAttachment(entry);
     }
 
     private void receivedAttachment(AttachmentEntry entry) {

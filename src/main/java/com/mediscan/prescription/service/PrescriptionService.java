@@ -200,9 +200,9 @@ public class PrescriptionService {
 
     /** The signed prescription as a PDF, dates in the reader's zone; the download is audited. */
     @Transactional(readOnly = true)
-    public PrescriptionPdfFile pdf(long prescriptionId, ZoneId zone) {
+    public PdfFile pdf(long prescriptionId, ZoneId zone) {
         Prescription prescription = signedFor(prescriptionId, AuditAction.PRESCRIPTION_PRINTED, "PDF");
-        return new PrescriptionPdfFile(pdf.fileName(prescription), pdf.render(prescription, zone));
+        return new PdfFile(pdf.fileName(prescription), pdf.render(prescription, zone));
     }
 
     /**

@@ -14,6 +14,7 @@ import com.mediscan.prescription.service.PrescriptionService;
 import com.mediscan.security.CurrentUser;
 import com.mediscan.security.Roles;
 import com.mediscan.security.SignedInUser;
+import com.mediscan.summary.service.VisitSummaryService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -50,6 +51,7 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
     private final ObjectProvider<RecordSection> transcripts;
     private final CurrentUser currentUser;
     private final AttachmentService attachments;
+    private final VisitSummaryService summaries;
 
     final Div summary = new Div();
     final Div versions = new Div();
@@ -59,12 +61,14 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
     TranscriptSlot transcriptSlot;
     RecordAttachments recordAttachments;
     FhirExportAnchor export;
+    VisitSummaryAnchor summaryDownload;
     private long appointmentId;
 
     public ConsultationRecordView(PrescriptionService service, PrescriptionPanelFactory panels,
                                   ObjectProvider<RecordSection> transcripts, CurrentUser currentUser,
-                                  AttachmentService attachments) {
+                                  AttachmentService attachments, VisitSummaryService summaries) {
         this.attachments = attachments;
+        this.summaries = summaries;
         this.service = service;
         this.panels = panels;
         this.transcripts = transcripts;
@@ -94,7 +98,10 @@ public class ConsultationRecordView extends Div implements BeforeEnterObserver {
         add(new H2("Consultation on " + ViewerTime.date(appointment.getStartsAt())));
         showSummary(appointment, doctor);
         export = new FhirExportAnchor(FhirExportLinks.encounterEverything(appointmentId), FhirExportLinks.encounterFileName(appointmentId));
-        add(summary, export);
+        summaryDownload = new VisitSummaryAnchor(summaries, appointmentId);
+        Div exports = new Div(summaryDownload, export);
+        exports.addClassName("record-exports");
+        add(summary, exports);
 
         H3 prescriptionHeading = new H3("Prescription");
         add(prescriptionHeading, versions);

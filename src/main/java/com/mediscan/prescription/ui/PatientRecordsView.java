@@ -9,6 +9,7 @@ import com.mediscan.fhir.service.FhirExportService;
 import com.mediscan.prescription.service.ConsultationRecord;
 import com.mediscan.prescription.service.PrescriptionService;
 import com.mediscan.security.Roles;
+import com.mediscan.summary.service.VisitSummaryService;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -34,7 +35,8 @@ public class PatientRecordsView extends Div {
     final Div consultations = new Div();
     FhirExportAnchor export;
 
-    public PatientRecordsView(PrescriptionService service, FhirExportService fhirExport, ObjectProvider<RecordSection> transcripts) {
+    public PatientRecordsView(PrescriptionService service, FhirExportService fhirExport, VisitSummaryService summaries,
+                              ObjectProvider<RecordSection> transcripts) {
         addClassNames("patient-records-view", "view-content");
         consultations.addClassName("consultation-list");
         add(new H2(TITLE));
@@ -50,11 +52,12 @@ public class PatientRecordsView extends Div {
                     + "prescriptions and chat appear here."));
         }
         for (ConsultationRecord record : records) {
-            consultations.add(consultation(record, service, transcripts));
+            consultations.add(consultation(record, service, summaries, transcripts));
         }
     }
 
-    private static Div consultation(ConsultationRecord record, PrescriptionService service, ObjectProvider<RecordSection> transcripts) {
+    private static Div consultation(ConsultationRecord record, PrescriptionService service, VisitSummaryService summaries,
+                                    ObjectProvider<RecordSection> transcripts) {
         Appointment appointment = record.appointment();
         Div card = new Div();
         card.addClassNames("glass-card", "consultation-record");
@@ -96,7 +99,7 @@ public class PatientRecordsView extends Div {
         RouterLink open = new RouterLink("Open full record", ConsultationRecordView.class,
                 new RouteParameters(ConsultationRecordView.PARAMETER, String.valueOf(appointment.getId())));
         open.addClassName("record-open");
-        card.add(open);
+        card.add(open, new VisitSummaryAnchor(summaries, appointment.getId()));
         return card;
     }
 }

@@ -1,15 +1,11 @@
 package com.mediscan.prescription.ui;
 
-import com.mediscan.base.NotFoundOrDeniedException;
 import com.mediscan.base.ui.ViewerTime;
-import com.mediscan.prescription.service.PrescriptionPdfFile;
 import com.mediscan.prescription.service.PrescriptionService;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 
 /**
@@ -29,25 +25,9 @@ class PrescriptionActions extends Div {
         print.getElement().setAttribute("aria-label", "Print prescription");
 
         ZoneId zone = ViewerTime.zone();
-        pdf = new Anchor(pdfDownload(service, prescriptionId, zone), "Download PDF");
+        pdf = new Anchor(PdfDownloads.of(() -> service.pdf(prescriptionId, zone)), "Download PDF");
         pdf.addComponentAsFirst(VaadinIcon.DOWNLOAD.create());
         pdf.getElement().setAttribute("aria-label", "Download prescription as PDF");
         add(print, pdf);
-    }
-
-    static DownloadHandler pdfDownload(PrescriptionService service, long prescriptionId, ZoneId zone) {
-        return event -> {
-            PrescriptionPdfFile file;
-            try {
-                file = service.pdf(prescriptionId, zone);
-            } catch (NotFoundOrDeniedException refused) {
-                event.getResponse().setStatus(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-            event.setFileName(file.fileName());
-            event.setContentType("application/pdf");
-            event.setContentLength(file.content().length);
-            event.getOutputStream().write(file.content());
-        };
     }
 }

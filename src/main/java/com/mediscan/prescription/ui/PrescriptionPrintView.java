@@ -24,6 +24,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -68,7 +69,8 @@ public class PrescriptionPrintView extends Div implements BeforeEnterObserver {
         }
         removeAll();
         sheet.removeAll();
-        Anchor pdf = new Anchor(PrescriptionActions.pdfDownload(service, prescriptionId, ViewerTime.zone()), "Download PDF");
+        ZoneId zone = ViewerTime.zone();
+        Anchor pdf = new Anchor(PdfDownloads.of(() -> service.pdf(prescriptionId, zone)), "Download PDF");
         pdf.getElement().setAttribute("aria-label", "Download prescription as PDF");
         Div toolbar = new Div(print, pdf);
         toolbar.addClassNames("print-toolbar", "no-print");

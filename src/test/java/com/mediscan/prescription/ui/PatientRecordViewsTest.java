@@ -8,7 +8,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.mvysny.fakeservlet.FakeResponse;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.mediscan.appointment.domain.Appointment;
@@ -25,24 +24,17 @@ import com.mediscan.prescription.domain.PrescriptionContent;
 import com.mediscan.prescription.service.CallPhase;
 import com.mediscan.prescription.service.PrescriptionService;
 import com.mediscan.support.DemoUsers;
+import com.mediscan.support.KaribuDownloads;
 import com.mediscan.support.KaribuTest;
+import com.mediscan.support.PdfReading;
 import com.mediscan.support.SecurityTestSupport;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.server.StreamResourceRegistry;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.server.VaadinServletResponse;
-import com.vaadin.flow.server.VaadinServletService;
-import com.vaadin.flow.server.VaadinSession;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -224,16 +216,7 @@ class PatientRecordViewsTest extends KaribuTest {
         assertThat(notice.message.getText()).startsWith("Dr. Sneha Shah issued a prescription. You can find it under My Records.");
     }
 
-    /** Runs the anchor's download handler as the browser's request would, and reads the PDF's text. */
     private static String pdfText(Anchor anchor) throws Exception {
-        VaadinSession session = VaadinSession.getCurrent();
-        var resource = session.getResourceRegistry()
-                .getResource(StreamResourceRegistry.ElementStreamResource.class, URI.create(anchor.getHref())).orElseThrow();
-        FakeResponse fake = new FakeResponse();
-        resource.getElementRequestHandler().handleRequest(VaadinRequest.getCurrent(),
-                new VaadinServletResponse(fake, (VaadinServletService) VaadinService.getCurrent()), session, resource.getOwner());
-        try (PdfReader reader = new PdfReader(fake.getBuffer().toByteArray())) {
-            return new PdfTextExtractor(reader).getTextFromPage(1);
-        }
+        return PdfReading.text(KaribuDownloads.follow(anchor).body());
     }
 }
