@@ -79,7 +79,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private final RoomBus bus;
     private final IceServers iceServers;
     private final CurrentUser currentUser;
-    private final CallTicker ticker;
+    private final CallScheduler scheduler;
     private final Clock clock;
     private final ChatPanelFactory chatPanels;
     private final PrescriptionPanelFactory prescriptionPanels;
@@ -98,7 +98,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private SecurityContext viewerSecurity;
     private Seat seat;
     private AutoCloseable roomSubscription;
-    private Registration ticking;
+    private Registration waitedTimeUpdate;
+    /** When the waiting room's count of minutes is updated next; null while nothing is due. */
+    Instant waitedTimeDue;
     private UI ui;
 
     CallHeader header;
@@ -110,7 +112,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     final ShortcutsDialog shortcutsDialog = new ShortcutsDialog();
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
-                            CurrentUser currentUser, CallTicker ticker, Clock clock, ChatPanelFactory chatPanels,
+                            CurrentUser currentUser, CallScheduler scheduler, Clock clock, ChatPanelFactory chatPanels,
                             PrescriptionPanelFactory prescriptionPanels, CheckInComponents checkIn,
                             PhotoTakingFactory photoTaking) {
         this.appointmentService = appointmentService;
@@ -118,7 +120,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         this.bus = bus;
         this.iceServers = iceServers;
         this.currentUser = currentUser;
-        this.ticker = ticker;
+        this.scheduler = scheduler;
         this.clock = clock;
         this.chatPanels = chatPanels;
         this.prescriptionPanels = prescriptionPanels;
@@ -256,7 +258,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             asViewer(() -> appointmentService.patientArrived(appointment.getId()));
         }
         refreshPresence();
-        ticking = ticker.everySecond(() -> inUi(attachedTo, this::refreshClocks));
         CallActivity.started(ui);
     }
 
@@ -379,8 +380,43 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             checkInSteps.setVisible(phase == CallPhase.CHECKING_IN);
         }
         header.show(phase);
-        stage.waitingRoom.show(phase, state, clock.instant());
-        header.tick(state.callStartedAt(), clock.instant());
+        Instant now = clock.instant();
+        stage.waitingRoom.show(phase, state, now);
+        header.countFrom(state.callStartedAt(), now);
+        scheduleWaitedTime(phase, now);
+    }
+
+    /** The waiting room's count of minutes goes up by one update scheduled for its moment; nothing ticks. */
+    private void scheduleWaitedTime(CallPhase phase, Instant now) {
+        Instant due = ui == null ? null : stage.waitingRoom.nextChange(phase, state, now).orElse(null);
+        if (Objects.equals(due, waitedTimeDue)) {
+            return;
+        }
+        cancelWaitedTime();
+        if (due != null) {
+            UI attachedTo = ui;
+            waitedTimeDue = due;
+            waitedTimeUpdate = scheduler.at(due, () -> inUi(attachedTo, this::showWaitedTime));
+        }
+    }
+
+    void showWaitedTime() {
+        cancelWaitedTime();
+        CallPhase phase = state.phase();
+        if (!phase.inRoom()) {
+            return;
+        }
+        Instant now = clock.instant();
+        stage.waitingRoom.tick(phase, state, now);
+        scheduleWaitedTime(phase, now);
+    }
+
+    private void cancelWaitedTime() {
+        if (waitedTimeUpdate != null) {
+            waitedTimeUpdate.remove();
+            waitedTimeUpdate = null;
+        }
+        waitedTimeDue = null;
     }
 
     private void shortcut(MediaCall.Shortcut shortcut) {
@@ -459,10 +495,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     private void stopListening() {
-        if (ticking != null) {
-            ticking.remove();
-            ticking = null;
-        }
+        cancelWaitedTime();
         if (roomSubscription != null) {
             try {
                 roomSubscription.close();
@@ -474,16 +507,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         if (ui != null) {
             CallActivity.stopped(ui);
         }
-    }
-
-    void refreshClocks() {
-        CallPhase phase = state.phase();
-        if (!phase.inRoom()) {
-            return;
-        }
-        Instant now = clock.instant();
-        header.tick(state.callStartedAt(), now);
-        stage.waitingRoom.tick(phase, state, now);
     }
 
     private <T> T asViewer(Supplier<T> action) {
