@@ -33,6 +33,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -108,8 +109,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     SidePanels sidePanels;
     /** The patient's check-in ({@link CallPhase#CHECKING_IN}), while it has steps left; null otherwise. */
     Component checkInSteps;
+    /** Made when first needed, like the shortcuts list: most calls never open them. */
     ConfirmDialog endConfirmation;
-    final ShortcutsDialog shortcutsDialog = new ShortcutsDialog();
+    ShortcutsDialog shortcutsDialog;
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
                             CurrentUser currentUser, CallScheduler scheduler, Clock clock, ChatPanelFactory chatPanels,
@@ -175,7 +177,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         sidePanels.setChat(chatPanels.create(opened.getId()));
         Div body = new Div(stage, sidePanels.chat);
         if (forDoctor) {
-            sidePanels.setPrescription(prescriptionPanels.create(opened.getId()));
+            sidePanels.setPrescription(() -> prescriptionPanels.create(opened.getId()));
             body.add(sidePanels.prescription);
         } else {
             stage.addOverlay(new PrescriptionIssuedNotice(bus, opened.getId()));
@@ -185,7 +187,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         header = new CallHeader("Consultation with " + peerName,
                 forDoctor ? Objects.requireNonNullElse(opened.getReason(), "") : opened.getDoctor().getSpecialty(),
                 this::openShortcuts);
-        endConfirmation = CallNotices.endConfirmation(forDoctor, this::endCall);
         add(header, body, controls);
         show();
     }
@@ -420,22 +421,40 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     private void shortcut(MediaCall.Shortcut shortcut) {
-        if (!state.phase().inRoom() || endConfirmation.isOpened() || shortcutsDialog.isOpened()) {
+        if (!state.phase().inRoom() || isOpen(endConfirmation) || isOpen(shortcutsDialog)) {
             return;
         }
         switch (shortcut) {
             case MUTE -> stage.toggleMicrophone();
             case VIDEO -> stage.toggleCamera();
             case CHAT -> sidePanels.toggleChat();
-            case END -> endConfirmation.open();
+            case END -> confirmEnd();
             case HELP -> openShortcuts();
         }
     }
 
     private void openShortcuts() {
+        if (shortcutsDialog == null) {
+            shortcutsDialog = new ShortcutsDialog();
+        }
         if (!shortcutsDialog.isOpened()) {
             shortcutsDialog.open();
         }
+    }
+
+    private void confirmEnd() {
+        if (endConfirmation == null) {
+            endConfirmation = CallNotices.endConfirmation(forDoctor, this::endCall);
+        }
+        endConfirmation.open();
+    }
+
+    private static boolean isOpen(Dialog dialog) {
+        return dialog != null && dialog.isOpened();
+    }
+
+    private static boolean isOpen(ConfirmDialog dialog) {
+        return dialog != null && dialog.isOpened();
     }
 
     /** Ends the call for both; the doctor's ending completes the appointment. */
@@ -473,8 +492,12 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     /** Stops media and presence in this window; the room may go on (another window) or be over. */
     private void leaveCall(boolean wasInRoom) {
-        endConfirmation.close();
-        shortcutsDialog.close();
+        if (endConfirmation != null) {
+            endConfirmation.close();
+        }
+        if (shortcutsDialog != null) {
+            shortcutsDialog.close();
+        }
         stage.hangUp();
         if (wasInRoom) {
             leaveRoom();

@@ -17,6 +17,7 @@ import com.mediscan.audit.domain.AuditEventRepository;
 import com.mediscan.audit.domain.AuditOutcome;
 import com.mediscan.base.ui.NotAvailableView;
 import com.mediscan.chat.ui.ChatPanel;
+import com.mediscan.prescription.ui.PrescriptionPanel;
 import com.mediscan.consultation.service.CallEnded;
 import com.mediscan.consultation.service.CallSignal;
 import com.mediscan.consultation.service.CallStarted;
@@ -28,6 +29,7 @@ import com.mediscan.support.DemoUsers;
 import com.mediscan.support.KaribuTest;
 import com.mediscan.support.TestAppointments;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.communication.PushMode;
@@ -395,12 +397,29 @@ class ConsultationViewTest extends KaribuTest {
     void theDoctorsSidePanelsHoldTheChatAndThePrescriptionAndTheChatCountsUnread() {
         ConsultationView view = open(DemoUsers.RAJESH);
         assertThat(view.sidePanels.chat.content.getChildren()).singleElement().isInstanceOf(ChatPanel.class);
-        assertThat(view.sidePanels.prescription.content.getChildren()).hasSize(1);
+        assertThat(view.sidePanels.prescription.content.getChildren()).as("the form is made when first opened")
+                .singleElement().isInstanceOf(Paragraph.class);
         ChatPanel chat = (ChatPanel) view.sidePanels.chat.content.getChildren().findFirst().orElseThrow();
         assertThat(chat.isPanelOpen()).isFalse();
 
         _click(view.stage.controls.chat);
         assertThat(chat.isPanelOpen()).isTrue();
         assertThat(view.stage.controls.chat.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+
+        _click(view.stage.controls.prescription);
+        assertThat(view.sidePanels.prescription.content.getChildren()).singleElement().isInstanceOf(PrescriptionPanel.class);
+        _click(view.stage.controls.prescription);
+        _click(view.stage.controls.prescription);
+        assertThat(view.sidePanels.prescription.content.getChildren()).as("made once").singleElement().isInstanceOf(PrescriptionPanel.class);
+    }
+
+    @Test
+    void theDialogsOfTheCallAreMadeOnlyWhenOpened() {
+        ConsultationView view = open(DemoUsers.KRIYA);
+        assertThat(view.endConfirmation).isNull();
+        assertThat(view.shortcutsDialog).isNull();
+        assertThat(view.stage.deviceDialog).isNull();
+        shortcut(view, "?");
+        assertThat(view.shortcutsDialog.isOpened()).isTrue();
     }
 }
