@@ -10,14 +10,13 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +27,11 @@ import org.springframework.stereotype.Component;
  * heartbeats (VaadinSession.getLastRequestTimestamp). While a call is connected (session attribute
  * {@link SessionAttributes#CALL_ACTIVE}) the session counts as active, so Vaadin's own
  * closeIdleSessions does not end it either.
+ * <p>
+ * Each signed-in window is looked at only when something can be due: its warning (from the
+ * session's last activity), its sign-out, or the renewal of its remember-me sign-in
+ * ({@link #RENEWAL}); a look finds out when the next one is due. Looking at every window on a fixed
+ * beat cost each of thousands of open windows a lock and a task every few seconds.
  *
  * <p>Vaadin closes a session whose only requests are heartbeats once the servlet session timeout has
  * passed (vaadin.close-idle-sessions, server.servlet.session.timeout = the idle timeout); this class
@@ -38,6 +42,11 @@ import org.springframework.stereotype.Component;
 public class IdleSessionWatcher implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(IdleSessionWatcher.class);
+    /**
+     * An active session's remember-me sign-in is renewed at least this often, so that it stays valid
+     * for most of the idle timeout after the person's last activity should their node die.
+     */
+    static final Duration RENEWAL = Duration.ofMinutes(5);
 
     /** Session-wide warning state, guarded by the VaadinSession lock. */
     static final class IdleState {
@@ -49,20 +58,20 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
     private final IdleTimeout idleTimeout;
     private final AuthenticationContext authentication;
     private final RememberMeSignIns rememberMe;
-    private final Set<UI> watched = ConcurrentHashMap.newKeySet();
+    /** The next look at each signed-in window. */
+    private final Map<UI, ScheduledFuture<?>> nextLooks = new ConcurrentHashMap<>();
     private volatile boolean serverStopping;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "mediscan-idle-sessions");
         thread.setDaemon(true);
         return thread;
     });
 
-    public IdleSessionWatcher(IdleTimeout idleTimeout, AuthenticationContext authentication, RememberMeSignIns rememberMe,
-                              @Value("${mediscan.session.idle-check-interval:PT10S}") Duration checkInterval) {
+    public IdleSessionWatcher(IdleTimeout idleTimeout, AuthenticationContext authentication, RememberMeSignIns rememberMe) {
         this.idleTimeout = idleTimeout;
         this.authentication = authentication;
         this.rememberMe = rememberMe;
-        ticker.scheduleWithFixedDelay(this::checkAll, checkInterval.toMillis(), checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -70,8 +79,8 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
         event.getSource().addUIInitListener(init -> {
             UI ui = init.getUI();
             if (authentication.isAuthenticated()) {
-                watched.add(ui);
-                ui.addDetachListener(detach -> watched.remove(ui));
+                // The first look finds out when the next is due (a window opened while the warning shows shows it too).
+                lookAt(ui, idleTimeout.now());
             }
         });
         event.getSource().addSessionDestroyListener(destroy -> endHttpSession(destroy.getSession()));
@@ -91,23 +100,46 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
         ticker.shutdownNow();
     }
 
-    private void checkAll() {
-        for (UI ui : watched) {
-            try {
-                ui.access(() -> check(ui));
-            } catch (UIDetachedException detached) {
-                watched.remove(ui);
-            } catch (RuntimeException unexpected) {
-                log.warn("Idle check failed for a UI", unexpected);
-            }
+    /** When the window is looked at next; empty when nothing is due any more (signing out, closed). */
+    Instant nextLookAt(UI ui) {
+        ScheduledFuture<?> next = nextLooks.get(ui);
+        return next == null ? null : idleTimeout.now().plusMillis(next.getDelay(TimeUnit.MILLISECONDS));
+    }
+
+    /** Schedules the window's next look instead of any earlier one; the caller holds the window's session lock. */
+    private void lookAt(UI ui, Instant when) {
+        long delay = Math.max(0, Duration.between(idleTimeout.now(), when).toMillis());
+        ScheduledFuture<?> previous = nextLooks.put(ui, ticker.schedule(() -> look(ui), delay, TimeUnit.MILLISECONDS));
+        if (previous != null) {
+            previous.cancel(false);
+        } else {
+            ui.addDetachListener(detach -> forget(ui));
         }
     }
 
-    /** One look at the UI's session; runs with the session locked. */
+    private void look(UI ui) {
+        try {
+            ui.access(() -> check(ui));
+        } catch (UIDetachedException detached) {
+            forget(ui);
+        } catch (RuntimeException unexpected) {
+            log.warn("Idle check failed for a UI", unexpected);
+        }
+    }
+
+    private void forget(UI ui) {
+        ScheduledFuture<?> next = nextLooks.remove(ui);
+        if (next != null) {
+            next.cancel(false);
+        }
+    }
+
+    /** One look at the UI's session, and when to look again; runs with the session locked. */
     void check(UI ui) {
         VaadinSession session = ui.getSession();
         IdleState state = stateOf(session);
         if (state.signingOut) {
+            forget(ui);
             return;
         }
         boolean inCall = Boolean.TRUE.equals(session.getAttribute(SessionAttributes.CALL_ACTIVE));
@@ -120,13 +152,23 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
             case ACTIVE -> {
                 IdleWarningDialog.closeIn(ui);
                 rememberMe.renew(session.getSession(), lastActivity);
+                Instant renewal = idleTimeout.now().plus(RENEWAL);
+                lookAt(ui, decision.changesAt().isBefore(renewal) ? decision.changesAt() : renewal);
             }
             case WARNING -> {
                 state.warnedFor = lastActivity;
-                IdleWarningDialog.showIn(ui, decision.signOutAt(), () -> markActive(session), authentication::logout);
+                IdleWarningDialog.showIn(ui, decision.signOutAt(), () -> stayedSignedIn(session), authentication::logout);
+                lookAt(ui, decision.changesAt());
             }
             case EXPIRED -> signOut(ui, state);
         }
+    }
+
+    /** "Stay signed in" in one window: the warnings in the session's other windows close at once. */
+    private void stayedSignedIn(VaadinSession session) {
+        markActive(session);
+        Instant now = idleTimeout.now();
+        nextLooks.keySet().stream().filter(window -> window.getSession() == session).forEach(window -> lookAt(window, now));
     }
 
     private void markActive(VaadinSession session) {
@@ -136,6 +178,7 @@ public class IdleSessionWatcher implements VaadinServiceInitListener {
 
     private void signOut(UI ui, IdleState state) {
         state.signingOut = true;
+        forget(ui);
         WrappedSession httpSession = ui.getSession().getSession();
         if (httpSession != null) {
             httpSession.setAttribute(SessionAttributes.END_REASON, idleReason());

@@ -20,8 +20,11 @@ public class IdleTimeout {
         EXPIRED
     }
 
-    /** What to do now, and when the session will be signed out if nothing happens. */
-    public record Decision(Stage stage, Instant signOutAt) {
+    /**
+     * What to do now, when the session will be signed out if nothing happens, and when, if nothing
+     * happens, the stage changes (the warning is due, or the sign-out): nobody needs to look before then.
+     */
+    public record Decision(Stage stage, Instant signOutAt, Instant changesAt) {
     }
 
     private final Clock clock;
@@ -42,16 +45,17 @@ public class IdleTimeout {
     public Decision decide(Instant lastActivity, boolean inCall) {
         Instant now = clock.instant();
         if (inCall) {
-            return new Decision(Stage.ACTIVE, now.plus(timeout));
+            return new Decision(Stage.ACTIVE, now.plus(timeout), now.plus(timeout).minus(warningBefore));
         }
         Instant signOutAt = lastActivity.plus(timeout);
         if (!now.isBefore(signOutAt)) {
-            return new Decision(Stage.EXPIRED, signOutAt);
+            return new Decision(Stage.EXPIRED, signOutAt, signOutAt);
         }
-        if (!now.isBefore(signOutAt.minus(warningBefore))) {
-            return new Decision(Stage.WARNING, signOutAt);
+        Instant warnAt = signOutAt.minus(warningBefore);
+        if (!now.isBefore(warnAt)) {
+            return new Decision(Stage.WARNING, signOutAt, signOutAt);
         }
-        return new Decision(Stage.ACTIVE, signOutAt);
+        return new Decision(Stage.ACTIVE, signOutAt, warnAt);
     }
 
     public Duration timeout() {

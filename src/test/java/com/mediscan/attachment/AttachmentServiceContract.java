@@ -36,6 +36,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +57,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -259,6 +261,22 @@ abstract class AttachmentServiceContract {
                 .anyMatch(detail -> detail.equals("empty file"))
                 .anyMatch(detail -> detail.equals("file too large"))
                 .anyMatch(detail -> detail.startsWith("file refused: "));
+    }
+
+    @Test
+    void theRoomHearsOfAPhotoWhileTheSenderHoldsNoConnection() {
+        List<Map<Object, Object>> boundWhenPublished = new ArrayList<>();
+        try (AutoCloseable probe = roomBus.subscribe(appointment.getId(), event -> {
+            if (event instanceof AttachmentPosted) {
+                boundWhenPublished.add(Map.copyOf(TransactionSynchronizationManager.getResourceMap()));
+            }
+        })) {
+            send(DemoUsers.KRIYA, "rash.jpg", AttachmentSamples.jpeg(300, 200));
+        } catch (Exception unexpected) {
+            throw new AssertionError(unexpected);
+        }
+        assertThat(boundWhenPublished).singleElement()
+                .satisfies(bound -> assertThat(bound).as("EntityManagers and connections bound to the sender's thread").isEmpty());
     }
 
     @Test

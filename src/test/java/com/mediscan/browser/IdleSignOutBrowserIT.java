@@ -20,8 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 /** The idle sign-out end to end, with the idle time shortened to seconds. */
 @TestPropertySource(properties = {
         "mediscan.session.idle-timeout=PT16S",
-        "mediscan.session.idle-warning=PT8S",
-        "mediscan.session.idle-check-interval=PT1S"})
+        "mediscan.session.idle-warning=PT8S"})
 class IdleSignOutBrowserIT extends BrowserTest {
 
     private static final double PATIENCE_MS = 45_000;

@@ -25,6 +25,7 @@ import com.mediscan.support.SecurityTestSupport;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +46,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the chat service must do on every supported database: keep order, store a message once
@@ -144,6 +146,23 @@ abstract class ChatServiceContract {
             throw new AssertionError(unexpected);
         }
         assertThat(storedWhenPublished).singleElement().satisfies(stored -> assertThat(stored).isPresent());
+    }
+
+    @Test
+    void theRoomHearsOfAMessageWhileTheSenderHoldsNoConnection() {
+        List<Map<Object, Object>> boundWhenPublished = new ArrayList<>();
+        try (AutoCloseable probe = roomBus.subscribe(appointment.getId(), event -> {
+            if (event instanceof ChatMessagePosted) {
+                boundWhenPublished.add(Map.copyOf(TransactionSynchronizationManager.getResourceMap()));
+            }
+        })) {
+            send(DemoUsers.KRIYA, "Is a connection held while you hear this?");
+        } catch (Exception unexpected) {
+            throw new AssertionError(unexpected);
+        }
+        // The relay runs the other side's listeners and the cluster bus's NOTIFY: holding a connection through it costs two.
+        assertThat(boundWhenPublished).singleElement()
+                .satisfies(bound -> assertThat(bound).as("EntityManagers and connections bound to the sender's thread").isEmpty());
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.mediscan.security;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.mediscan.audit.domain.AuditAction;
@@ -15,6 +16,7 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,30 @@ class IdleSessionWatcherTest extends KaribuTest {
         idleFor(Duration.ofMinutes(13));
         watcher.check(UI.getCurrent());
         _assertNone(IdleWarningDialog.class);
+    }
+
+    @Test
+    void aWindowIsLookedAtAgainOnlyWhenItsWarningOrItsRememberMeRenewalIsDue() {
+        idleFor(Duration.ofMinutes(13));
+        Instant lastActivity = Instant.ofEpochMilli(session.getLastRequestTimestamp());
+        watcher.check(UI.getCurrent());
+        assertThat(watcher.nextLookAt(UI.getCurrent())).as("when the warning is due")
+                .isCloseTo(lastActivity.plus(Duration.ofMinutes(14)), within(1, ChronoUnit.SECONDS));
+
+        idleFor(Duration.ofSeconds(20));
+        watcher.check(UI.getCurrent());
+        assertThat(watcher.nextLookAt(UI.getCurrent())).as("the remember-me renewal comes first")
+                .isCloseTo(Instant.now().plus(IdleSessionWatcher.RENEWAL), within(1, ChronoUnit.SECONDS));
+
+        idleFor(Duration.ofMinutes(14).plusSeconds(10));
+        lastActivity = Instant.ofEpochMilli(session.getLastRequestTimestamp());
+        watcher.check(UI.getCurrent());
+        assertThat(watcher.nextLookAt(UI.getCurrent())).as("the sign-out, while warned")
+                .isCloseTo(lastActivity.plus(Duration.ofMinutes(15)), within(1, ChronoUnit.SECONDS));
+
+        IdleSessionWatcher.stateOf(session).warnedFor = Instant.now().minus(Duration.ofMinutes(16));
+        watcher.check(UI.getCurrent());
+        assertThat(watcher.nextLookAt(UI.getCurrent())).as("signed out: nothing more to look at").isNull();
     }
 
     @Test

@@ -17,12 +17,15 @@ class IdleTimeoutTest {
     @Test
     void warnsAMinuteBeforeAndSignsOutAfterFifteenIdleMinutes() {
         clock.advance(Duration.ofMinutes(13).plusSeconds(59));
-        assertThat(idle.decide(lastActivity, false).stage()).isEqualTo(Stage.ACTIVE);
+        IdleTimeout.Decision active = idle.decide(lastActivity, false);
+        assertThat(active.stage()).isEqualTo(Stage.ACTIVE);
+        assertThat(active.changesAt()).as("the warning is due").isEqualTo(lastActivity.plus(Duration.ofMinutes(14)));
 
         clock.advance(Duration.ofSeconds(1));
         IdleTimeout.Decision warning = idle.decide(lastActivity, false);
         assertThat(warning.stage()).isEqualTo(Stage.WARNING);
         assertThat(warning.signOutAt()).isEqualTo(lastActivity.plus(Duration.ofMinutes(15)));
+        assertThat(warning.changesAt()).isEqualTo(warning.signOutAt());
 
         clock.advance(Duration.ofSeconds(59));
         assertThat(idle.decide(lastActivity, false).stage()).isEqualTo(Stage.WARNING);
@@ -43,6 +46,7 @@ class IdleTimeoutTest {
         IdleTimeout.Decision inCall = idle.decide(lastActivity, true);
         assertThat(inCall.stage()).isEqualTo(Stage.ACTIVE);
         assertThat(inCall.signOutAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(inCall.changesAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(14)));
     }
 
     @Test

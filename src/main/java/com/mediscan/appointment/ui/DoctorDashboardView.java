@@ -69,6 +69,7 @@ public class DoctorDashboardView extends VerticalLayout {
     private AppointmentFilter filter = AppointmentFilter.any(ViewerTime.zone());
     private List<Long> todaysIds = List.of();
     private RoomWatch rooms;
+    private CardsShown todayShown;
     /** How often arrivals rang the chime, for tests (the browser counts in {@code window.mediscanChimes}). */
     int chimes;
 
@@ -218,12 +219,17 @@ public class DoctorDashboardView extends VerticalLayout {
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, ViewerTime.zone());
         todayDate.setText(ViewerTime.date(now));
-        today.removeAll();
         List<Appointment> todays = appointments.doctorsDay(day, ViewerTime.zone());
         todaysIds = todays.stream().map(Appointment::getId).toList();
         if (rooms != null) {
             rooms.watch(todaysIds);
         }
+        CardsShown nowShown = CardsShown.of(todays, joinWindow, now);
+        if (nowShown.equals(todayShown)) {
+            return;
+        }
+        todayShown = nowShown;
+        today.removeAll();
         if (todays.isEmpty()) {
             Paragraph none = new Paragraph("No appointments today.");
             none.addClassName("empty-state");

@@ -37,6 +37,7 @@ public class PatientDashboardView extends VerticalLayout {
     private final AppointmentService appointments;
     private final JoinWindow joinWindow;
     private final Clock clock;
+    private List<CardsShown> shown;
 
     public PatientDashboardView(AppointmentService appointments, JoinWindow joinWindow, Clock clock) {
         this.appointments = appointments;
@@ -54,11 +55,18 @@ public class PatientDashboardView extends VerticalLayout {
         AutoRefresh.whileAttached(this, this::refresh);
     }
 
-    /** Looks again: statuses change and join windows open while the page is open. */
+    /** Looks again: statuses change and join windows open while the page is open. Unchanged cards stay as they are. */
     void refresh() {
         Instant now = clock.instant();
-        show(upcoming, appointments.upcomingForPatient(UPCOMING_SHOWN), now, "No upcoming appointments. Book one when you need to see a doctor.");
-        show(recent, appointments.recentForPatient(RECENT_SHOWN), now, "No past appointments yet.");
+        List<Appointment> upcomingNow = appointments.upcomingForPatient(UPCOMING_SHOWN);
+        List<Appointment> recentNow = appointments.recentForPatient(RECENT_SHOWN);
+        List<CardsShown> nowShown = List.of(CardsShown.of(upcomingNow, joinWindow, now), CardsShown.of(recentNow, joinWindow, now));
+        if (nowShown.equals(shown)) {
+            return;
+        }
+        shown = nowShown;
+        show(upcoming, upcomingNow, now, "No upcoming appointments. Book one when you need to see a doctor.");
+        show(recent, recentNow, now, "No past appointments yet.");
     }
 
     private void show(Div list, List<Appointment> shown, Instant now, String whenEmpty) {

@@ -2,11 +2,15 @@ package com.mediscan.audit.service;
 
 import com.mediscan.audit.domain.AuditEvent;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +20,10 @@ import org.springframework.stereotype.Component;
  * froze the server when ten requests audited at once: each held a connection and waited up to
  * 30 s for a second one (seen under load: ten consultations opened together). Holders of this
  * pool wait for nothing else, so they always come back.
+ * <p>
+ * Plain JDBC on purpose: Spring's JDBC helpers bind a connection to the surrounding transaction
+ * until it ends, so with them an audited operation kept its audit connection for its whole
+ * transaction, and no more audited transactions than this pool's connections could run at once.
  */
 @Component
 class AuditWriter implements DisposableBean {
@@ -26,7 +34,6 @@ class AuditWriter implements DisposableBean {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final HikariDataSource pool;
-    private final JdbcClient jdbc;
 
     AuditWriter(DataSourceProperties dataSource, @Value("${mediscan.audit.pool-size:4}") int poolSize) {
         pool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
@@ -34,13 +41,24 @@ class AuditWriter implements DisposableBean {
         pool.setMaximumPoolSize(poolSize);
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true);
-        jdbc = JdbcClient.create(pool);
     }
 
     void insert(AuditEvent event) {
-        jdbc.sql(INSERT).params(event.getOccurredAt().atOffset(ZoneOffset.UTC), event.getActorAccountId(), event.getActorEmail(),
-                event.getAction().name(), event.getOutcome().name(), event.getPatientAccountId(), event.getRecordType(),
-                event.getRecordId(), event.getRemoteAddress(), event.getDetail()).update();
+        try (Connection connection = pool.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, event.getOccurredAt().atOffset(ZoneOffset.UTC));
+            insert.setObject(2, event.getActorAccountId(), Types.BIGINT);
+            insert.setString(3, event.getActorEmail());
+            insert.setString(4, event.getAction().name());
+            insert.setString(5, event.getOutcome().name());
+            insert.setObject(6, event.getPatientAccountId(), Types.BIGINT);
+            insert.setString(7, event.getRecordType());
+            insert.setObject(8, event.getRecordId(), Types.BIGINT);
+            insert.setString(9, event.getRemoteAddress());
+            insert.setString(10, event.getDetail());
+            insert.executeUpdate();
+        } catch (SQLException failure) {
+            throw new DataAccessResourceFailureException("Could not write an audit event", failure);
+        }
     }
 
     @Override

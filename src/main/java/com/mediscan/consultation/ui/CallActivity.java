@@ -31,8 +31,14 @@ public final class CallActivity {
 
     static void stopped(UI ui) {
         Set<Integer> windows = windows(ui.getSession());
+        boolean wasActive = !windows.isEmpty();
         windows.remove(ui.getUIId());
         update(ui.getSession(), windows);
+        if (wasActive && windows.isEmpty()) {
+            // The session counted as active all through the call: the idle time starts when it ends,
+            // not at the idle watcher's last look during it (a look is due only every few minutes).
+            ui.getSession().setLastRequestTimestamp(System.currentTimeMillis());
+        }
     }
 
     @SuppressWarnings("unchecked")

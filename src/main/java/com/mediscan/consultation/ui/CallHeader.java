@@ -2,6 +2,7 @@ package com.mediscan.consultation.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Header;
@@ -10,12 +11,21 @@ import com.vaadin.flow.component.icon.SvgIcon;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The bar above the call: who the consultation is with, the connection status, the call's duration, shortcuts help. */
+/**
+ * The bar above the call: who the consultation is with, the connection status, the call's duration, shortcuts help.
+ * The duration counts in the browser (frontend/call/call-timer.ts) from the start this sets once: a
+ * server push per second for every open consultation would cost more than the rest of the call.
+ */
+@JsModule("./call/call-timer.ts")
 class CallHeader extends Header {
+
+    static final String COUNTS_FROM = "data-counts-from";
+    static final String SERVER_NOW = "data-server-now";
 
     final Span connectionStatus = new Span();
     final Span callTimer = new Span();
     final Button shortcuts;
+    private Instant countingFrom;
 
     CallHeader(String title, String subtitle, Runnable openShortcuts) {
         addClassName("call-header");
@@ -48,12 +58,18 @@ class CallHeader extends Header {
         connectionStatus.getElement().setAttribute("data-state", phase.status().replace("…", "").toLowerCase());
     }
 
-    /** The time since the recorded start of the call; hidden until it started. */
-    void tick(Instant callStartedAt, Instant now) {
+    /**
+     * The timer counts from the recorded start of the call, with the server's clock now (the browser
+     * corrects its own by it); hidden until the call started. Sends nothing while the start stays the same.
+     */
+    void countFrom(Instant callStartedAt, Instant now) {
         callTimer.setVisible(callStartedAt != null);
-        if (callStartedAt != null) {
-            callTimer.setText(formatDuration(Duration.between(callStartedAt, now)));
+        if (callStartedAt == null || callStartedAt.equals(countingFrom)) {
+            return;
         }
+        countingFrom = callStartedAt;
+        callTimer.getElement().setAttribute(COUNTS_FROM, String.valueOf(callStartedAt.toEpochMilli()));
+        callTimer.getElement().setAttribute(SERVER_NOW, String.valueOf(now.toEpochMilli()));
     }
 
     static String formatDuration(Duration duration) {

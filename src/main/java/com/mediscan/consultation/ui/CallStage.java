@@ -20,7 +20,8 @@ class CallStage extends Div {
     final DevicePickers devicePickers;
     final JoinCheck joinCheck;
     final WaitingRoom waitingRoom;
-    final Dialog deviceDialog = new Dialog();
+    /** Made when the control bar's devices button is first pressed. */
+    Dialog deviceDialog;
 
     private boolean audioOnly;
     private CallPhase shownPhase;
@@ -42,8 +43,6 @@ class CallStage extends Div {
         controls.camera.addClickListener(click -> toggleCamera());
         controls.audioOnly.addClickListener(click -> setAudioOnly(!audioOnly));
         controls.devices.addClickListener(click -> openDevices());
-        deviceDialog.setHeaderTitle("Camera, microphone and speaker");
-        deviceDialog.getFooter().add(new Button("Done", click -> deviceDialog.close()));
 
         add(mediaCall, waitingRoom, joinCheck);
     }
@@ -116,6 +115,11 @@ class CallStage extends Div {
 
     /** The pickers move from the check into the dialog when it first opens, not on the way into the call. */
     void openDevices() {
+        if (deviceDialog == null) {
+            deviceDialog = new Dialog();
+            deviceDialog.setHeaderTitle("Camera, microphone and speaker");
+            deviceDialog.getFooter().add(new Button("Done", click -> deviceDialog.close()));
+        }
         if (devicePickers.getParent().filter(deviceDialog::equals).isEmpty()) {
             deviceDialog.add(devicePickers);
         }
@@ -126,7 +130,9 @@ class CallStage extends Div {
 
     /** Stops camera, microphone and the peer connection in this window. */
     void hangUp() {
-        deviceDialog.close();
+        if (deviceDialog != null) {
+            deviceDialog.close();
+        }
         mediaCall.hangUp();
     }
 

@@ -33,6 +33,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -79,7 +80,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private final RoomBus bus;
     private final IceServers iceServers;
     private final CurrentUser currentUser;
-    private final CallTicker ticker;
+    private final CallScheduler scheduler;
     private final Clock clock;
     private final ChatPanelFactory chatPanels;
     private final PrescriptionPanelFactory prescriptionPanels;
@@ -98,7 +99,9 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     private SecurityContext viewerSecurity;
     private Seat seat;
     private AutoCloseable roomSubscription;
-    private Registration ticking;
+    private Registration waitedTimeUpdate;
+    /** When the waiting room's count of minutes is updated next; null while nothing is due. */
+    Instant waitedTimeDue;
     private UI ui;
 
     CallHeader header;
@@ -106,11 +109,12 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     SidePanels sidePanels;
     /** The patient's check-in ({@link CallPhase#CHECKING_IN}), while it has steps left; null otherwise. */
     Component checkInSteps;
+    /** Made when first needed, like the shortcuts list: most calls never open them. */
     ConfirmDialog endConfirmation;
-    final ShortcutsDialog shortcutsDialog = new ShortcutsDialog();
+    ShortcutsDialog shortcutsDialog;
 
     public ConsultationView(AppointmentService appointmentService, RoomRegistry rooms, RoomBus bus, IceServers iceServers,
-                            CurrentUser currentUser, CallTicker ticker, Clock clock, ChatPanelFactory chatPanels,
+                            CurrentUser currentUser, CallScheduler scheduler, Clock clock, ChatPanelFactory chatPanels,
                             PrescriptionPanelFactory prescriptionPanels, CheckInComponents checkIn,
                             PhotoTakingFactory photoTaking) {
         this.appointmentService = appointmentService;
@@ -118,7 +122,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         this.bus = bus;
         this.iceServers = iceServers;
         this.currentUser = currentUser;
-        this.ticker = ticker;
+        this.scheduler = scheduler;
         this.clock = clock;
         this.chatPanels = chatPanels;
         this.prescriptionPanels = prescriptionPanels;
@@ -173,7 +177,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         sidePanels.setChat(chatPanels.create(opened.getId()));
         Div body = new Div(stage, sidePanels.chat);
         if (forDoctor) {
-            sidePanels.setPrescription(prescriptionPanels.create(opened.getId()));
+            sidePanels.setPrescription(() -> prescriptionPanels.create(opened.getId()));
             body.add(sidePanels.prescription);
         } else {
             stage.addOverlay(new PrescriptionIssuedNotice(bus, opened.getId()));
@@ -183,7 +187,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         header = new CallHeader("Consultation with " + peerName,
                 forDoctor ? Objects.requireNonNullElse(opened.getReason(), "") : opened.getDoctor().getSpecialty(),
                 this::openShortcuts);
-        endConfirmation = CallNotices.endConfirmation(forDoctor, this::endCall);
         add(header, body, controls);
         show();
     }
@@ -256,7 +259,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             asViewer(() -> appointmentService.patientArrived(appointment.getId()));
         }
         refreshPresence();
-        ticking = ticker.everySecond(() -> inUi(attachedTo, this::refreshClocks));
         CallActivity.started(ui);
     }
 
@@ -379,27 +381,80 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             checkInSteps.setVisible(phase == CallPhase.CHECKING_IN);
         }
         header.show(phase);
-        stage.waitingRoom.show(phase, state, clock.instant());
-        header.tick(state.callStartedAt(), clock.instant());
+        Instant now = clock.instant();
+        stage.waitingRoom.show(phase, state, now);
+        header.countFrom(state.callStartedAt(), now);
+        scheduleWaitedTime(phase, now);
+    }
+
+    /** The waiting room's count of minutes goes up by one update scheduled for its moment; nothing ticks. */
+    private void scheduleWaitedTime(CallPhase phase, Instant now) {
+        Instant due = ui == null ? null : stage.waitingRoom.nextChange(phase, state, now).orElse(null);
+        if (Objects.equals(due, waitedTimeDue)) {
+            return;
+        }
+        cancelWaitedTime();
+        if (due != null) {
+            UI attachedTo = ui;
+            waitedTimeDue = due;
+            waitedTimeUpdate = scheduler.at(due, () -> inUi(attachedTo, this::showWaitedTime));
+        }
+    }
+
+    void showWaitedTime() {
+        cancelWaitedTime();
+        CallPhase phase = state.phase();
+        if (!phase.inRoom()) {
+            return;
+        }
+        Instant now = clock.instant();
+        stage.waitingRoom.tick(phase, state, now);
+        scheduleWaitedTime(phase, now);
+    }
+
+    private void cancelWaitedTime() {
+        if (waitedTimeUpdate != null) {
+            waitedTimeUpdate.remove();
+            waitedTimeUpdate = null;
+        }
+        waitedTimeDue = null;
     }
 
     private void shortcut(MediaCall.Shortcut shortcut) {
-        if (!state.phase().inRoom() || endConfirmation.isOpened() || shortcutsDialog.isOpened()) {
+        if (!state.phase().inRoom() || isOpen(endConfirmation) || isOpen(shortcutsDialog)) {
             return;
         }
         switch (shortcut) {
             case MUTE -> stage.toggleMicrophone();
             case VIDEO -> stage.toggleCamera();
             case CHAT -> sidePanels.toggleChat();
-            case END -> endConfirmation.open();
+            case END -> confirmEnd();
             case HELP -> openShortcuts();
         }
     }
 
     private void openShortcuts() {
+        if (shortcutsDialog == null) {
+            shortcutsDialog = new ShortcutsDialog();
+        }
         if (!shortcutsDialog.isOpened()) {
             shortcutsDialog.open();
         }
+    }
+
+    private void confirmEnd() {
+        if (endConfirmation == null) {
+            endConfirmation = CallNotices.endConfirmation(forDoctor, this::endCall);
+        }
+        endConfirmation.open();
+    }
+
+    private static boolean isOpen(Dialog dialog) {
+        return dialog != null && dialog.isOpened();
+    }
+
+    private static boolean isOpen(ConfirmDialog dialog) {
+        return dialog != null && dialog.isOpened();
     }
 
     /** Ends the call for both; the doctor's ending completes the appointment. */
@@ -437,8 +492,12 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
 
     /** Stops media and presence in this window; the room may go on (another window) or be over. */
     private void leaveCall(boolean wasInRoom) {
-        endConfirmation.close();
-        shortcutsDialog.close();
+        if (endConfirmation != null) {
+            endConfirmation.close();
+        }
+        if (shortcutsDialog != null) {
+            shortcutsDialog.close();
+        }
         stage.hangUp();
         if (wasInRoom) {
             leaveRoom();
@@ -459,10 +518,7 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
     }
 
     private void stopListening() {
-        if (ticking != null) {
-            ticking.remove();
-            ticking = null;
-        }
+        cancelWaitedTime();
         if (roomSubscription != null) {
             try {
                 roomSubscription.close();
@@ -474,16 +530,6 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
         if (ui != null) {
             CallActivity.stopped(ui);
         }
-    }
-
-    void refreshClocks() {
-        CallPhase phase = state.phase();
-        if (!phase.inRoom()) {
-            return;
-        }
-        Instant now = clock.instant();
-        header.tick(state.callStartedAt(), now);
-        stage.waitingRoom.tick(phase, state, now);
     }
 
     private <T> T asViewer(Supplier<T> action) {

@@ -2,6 +2,7 @@ package com.mediscan.consultation.ui;
 
 import com.mediscan.chat.ui.ChatPanel;
 import com.vaadin.flow.component.Component;
+import java.util.function.Supplier;
 
 /**
  * The panels beside the call, chat for both and the prescription for the doctor, one open at a
@@ -16,6 +17,8 @@ class SidePanels {
     private final boolean forDoctor;
     private final CallControls controls;
     private ChatPanel chatPanel;
+    /** Makes the prescription form when the doctor first opens it: many calls end without one. */
+    private Supplier<? extends Component> prescriptionPanel;
 
     SidePanels(boolean forDoctor, CallControls controls) {
         this.forDoctor = forDoctor;
@@ -32,8 +35,8 @@ class SidePanels {
         chat.setContent(panel);
     }
 
-    void setPrescription(Component panel) {
-        prescription.setContent(panel);
+    void setPrescription(Supplier<? extends Component> panel) {
+        prescriptionPanel = panel;
     }
 
     void toggleChat() {
@@ -49,6 +52,10 @@ class SidePanels {
             return;
         }
         boolean open = !prescription.isVisible();
+        if (open && prescriptionPanel != null) {
+            prescription.setContent(prescriptionPanel.get());
+            prescriptionPanel = null;
+        }
         prescription.setVisible(open);
         controls.showPrescriptionOpen(open);
         if (open && chat.isVisible()) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The waiting room: the card over the call while the other participant is not (or no longer)
@@ -43,12 +44,25 @@ class WaitingRoom extends Div {
         tick(phase, state, now);
     }
 
-    /** Updates the time waited (once a second). */
+    /** Updates the time waited, at the moment {@link #nextChange} said. */
     void tick(CallPhase phase, CallState state, Instant now) {
         String text = detailText(state, now);
         if (phase != CallPhase.CONNECTED && !text.equals(detail.getText())) {
             detail.setText(text);
         }
+    }
+
+    /**
+     * When the detail will read differently without anything happening: the doctor's count of the
+     * minutes the patient has waited goes up once a minute; every other text changes only with an event.
+     */
+    Optional<Instant> nextChange(CallPhase phase, CallState state, Instant now) {
+        // Connecting is the phase in which the patient is there and the call has not started yet.
+        if (!forDoctor || phase != CallPhase.CONNECTING) {
+            return Optional.empty();
+        }
+        long minutesWaited = Math.max(0, Duration.between(state.peerPresentSince(), now).toMinutes());
+        return Optional.of(state.peerPresentSince().plus(Duration.ofMinutes(minutesWaited + 1)));
     }
 
     void showMediaProblem(String message) {

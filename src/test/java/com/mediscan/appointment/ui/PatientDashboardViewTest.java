@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mediscan.account.domain.DoctorProfile;
 import com.mediscan.account.domain.PatientProfile;
 import com.mediscan.appointment.domain.Appointment;
+import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.support.ClinicFixtures;
 import com.mediscan.support.KaribuTest;
@@ -37,15 +38,17 @@ class PatientDashboardViewTest extends KaribuTest {
     MovableClock clock;
 
     private Appointment today;
+    private Appointment tomorrow;
+    private ClinicFixtures fixtures;
 
     @BeforeEach
     void aPatientsAppointments() {
         clock.set(MovableClockConfig.START);
-        ClinicFixtures fixtures = new ClinicFixtures(applicationContext);
+        fixtures = new ClinicFixtures(applicationContext);
         DoctorProfile doctor = fixtures.newDoctor("Patient dashboard medicine");
         PatientProfile patient = fixtures.newPatient();
         today = fixtures.appointment(doctor, patient, TODAY_TEN);
-        fixtures.appointment(doctor, patient, TODAY_TEN.plus(Duration.ofDays(1)));
+        tomorrow = fixtures.appointment(doctor, patient, TODAY_TEN.plus(Duration.ofDays(1)));
         fixtures.appointment(doctor, patient, TODAY_TEN.minus(Duration.ofDays(7)),
                 AppointmentStatus.WAITING, AppointmentStatus.IN_PROGRESS, AppointmentStatus.COMPLETED);
         fixtures.appointment(doctor, patient, TODAY_TEN.plus(Duration.ofDays(2)), AppointmentStatus.CANCELLED);
@@ -85,6 +88,21 @@ class PatientDashboardViewTest extends KaribuTest {
         assertThat(join.isEnabled()).isTrue();
         _click(join);
         assertThat(currentPath()).isEqualTo("video-consultation/" + today.getId());
+    }
+
+    @Test
+    void aPollThatFindsNothingNewKeepsTheCardsAndAChangeShowsAtTheNext() {
+        AppointmentCard first = cardsIn(view().upcoming).getFirst();
+        clock.set(MovableClockConfig.START.plus(Duration.ofMinutes(5)));
+        poll();
+        assertThat(cardsIn(view().upcoming).getFirst()).as("not rebuilt: nothing changed").isSameAs(first);
+
+        Appointment cancelled = fixtures.reload(tomorrow);
+        cancelled.moveTo(AppointmentStatus.CANCELLED, clock.instant());
+        applicationContext.getBean(AppointmentRepository.class).save(cancelled);
+        poll();
+        assertThat(cardsIn(view().upcoming)).hasSize(1);
+        assertThat(cardsIn(view().recent)).extracting(card -> card.when.getText()).contains("Thu 10 Jan 2030, 10:00–10:30");
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.mediscan.audit.domain.AuditEventRepository;
 import com.mediscan.audit.domain.AuditOutcome;
 import com.mediscan.base.ui.NotAvailableView;
 import com.mediscan.chat.ui.ChatPanel;
+import com.mediscan.prescription.ui.PrescriptionPanel;
 import com.mediscan.consultation.service.CallEnded;
 import com.mediscan.consultation.service.CallSignal;
 import com.mediscan.consultation.service.CallStarted;
@@ -28,6 +29,7 @@ import com.mediscan.support.DemoUsers;
 import com.mediscan.support.KaribuTest;
 import com.mediscan.support.TestAppointments;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.internal.JacksonUtils;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.communication.PushMode;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -214,6 +217,8 @@ class ConsultationViewTest extends KaribuTest {
 
         assertThat(view.stage.waitingRoom.title.getText()).isEqualTo("Kriya Mehta is waiting");
         assertThat(view.stage.waitingRoom.detail.getText()).isEqualTo("Waiting for less than a minute · Connecting…");
+        Instant arrived = rooms.presentSince(appointment.getId(), patient.accountId()).orElseThrow();
+        assertThat(view.waitedTimeDue).as("one update, when the first minute is up").isEqualTo(arrived.plus(Duration.ofMinutes(1)));
         assertThat(view.stage.mediaCall.arrivalsAnnounced()).isEqualTo(1);
         assertThat(view.stage.mediaCall.peerSeatId()).contains(patient.id());
 
@@ -227,7 +232,11 @@ class ConsultationViewTest extends KaribuTest {
         assertThat(view.header.connectionStatus.getText()).isEqualTo(CallPhase.CONNECTED.status());
         assertThat(view.stage.waitingRoom.isVisible()).isFalse();
         assertThat(view.header.callTimer.isVisible()).isTrue();
-        assertThat(view.header.callTimer.getText()).matches("\\d\\d:\\d\\d");
+        assertThat(view.header.callTimer.getElement().getAttribute(CallHeader.COUNTS_FROM))
+                .as("the browser counts from the recorded start").isEqualTo(String.valueOf(started.getCallStartedAt().toEpochMilli()));
+        assertThat(Long.parseLong(view.header.callTimer.getElement().getAttribute(CallHeader.SERVER_NOW)))
+                .isCloseTo(clock.millis(), Offset.offset(5_000L));
+        assertThat(view.waitedTimeDue).as("nothing is due once connected").isNull();
 
         view.stage.mediaCall.connectionStateChanged("disconnected");
         assertThat(view.header.connectionStatus.getText()).isEqualTo(CallPhase.RECONNECTING.status());
@@ -300,8 +309,10 @@ class ConsultationViewTest extends KaribuTest {
         assertThat(CallActivity.isActive(VaadinSession.getCurrent())).isTrue();
 
         assertThat(view.header.callTimer.isVisible()).isTrue();
-        String[] minutesAndSeconds = view.header.callTimer.getText().split(":");
-        assertThat(Integer.parseInt(minutesAndSeconds[0]) * 60 + Integer.parseInt(minutesAndSeconds[1])).isGreaterThanOrEqualTo(300);
+        long countsFrom = Long.parseLong(view.header.callTimer.getElement().getAttribute(CallHeader.COUNTS_FROM));
+        long serverNow = Long.parseLong(view.header.callTimer.getElement().getAttribute(CallHeader.SERVER_NOW));
+        assertThat(countsFrom).isEqualTo(TestAppointments.reload(applicationContext, appointment).getCallStartedAt().toEpochMilli());
+        assertThat(serverNow - countsFrom).as("the call has run five minutes").isGreaterThanOrEqualTo(300_000);
         assertThat(view.stage.waitingRoom.title.getText()).isEqualTo("Dr. Rajesh Patel left the call");
         otherWindowOf(DemoUsers.RAJESH);
         assertThat(view.header.connectionStatus.getText()).isEqualTo(CallPhase.RECONNECTING.status());
@@ -431,12 +442,29 @@ class ConsultationViewTest extends KaribuTest {
     void theDoctorsSidePanelsHoldTheChatAndThePrescriptionAndTheChatCountsUnread() {
         ConsultationView view = open(DemoUsers.RAJESH);
         assertThat(view.sidePanels.chat.content.getChildren()).singleElement().isInstanceOf(ChatPanel.class);
-        assertThat(view.sidePanels.prescription.content.getChildren()).hasSize(1);
+        assertThat(view.sidePanels.prescription.content.getChildren()).as("the form is made when first opened")
+                .singleElement().isInstanceOf(Paragraph.class);
         ChatPanel chat = (ChatPanel) view.sidePanels.chat.content.getChildren().findFirst().orElseThrow();
         assertThat(chat.isPanelOpen()).isFalse();
 
         _click(view.stage.controls.chat);
         assertThat(chat.isPanelOpen()).isTrue();
         assertThat(view.stage.controls.chat.getElement().getAttribute("aria-pressed")).isEqualTo("true");
+
+        _click(view.stage.controls.prescription);
+        assertThat(view.sidePanels.prescription.content.getChildren()).singleElement().isInstanceOf(PrescriptionPanel.class);
+        _click(view.stage.controls.prescription);
+        _click(view.stage.controls.prescription);
+        assertThat(view.sidePanels.prescription.content.getChildren()).as("made once").singleElement().isInstanceOf(PrescriptionPanel.class);
+    }
+
+    @Test
+    void theDialogsOfTheCallAreMadeOnlyWhenOpened() {
+        ConsultationView view = open(DemoUsers.KRIYA);
+        assertThat(view.endConfirmation).isNull();
+        assertThat(view.shortcutsDialog).isNull();
+        assertThat(view.stage.deviceDialog).isNull();
+        shortcut(view, "?");
+        assertThat(view.shortcutsDialog.isOpened()).isTrue();
     }
 }

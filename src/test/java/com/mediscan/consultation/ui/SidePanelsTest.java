@@ -28,11 +28,14 @@ class SidePanelsTest {
         CallControls controls = new CallControls(true);
         SidePanels panels = new SidePanels(true, controls);
         UI.getCurrent().add(panels.chat, panels.prescription, controls);
-        panels.setPrescription(new Paragraph("form"));
-        assertThat(panels.prescription.content.getChildren()).singleElement().isInstanceOf(Paragraph.class);
+        Paragraph form = new Paragraph("form");
+        panels.setPrescription(() -> form);
+        assertThat(panels.prescription.content.getChildren()).as("the placeholder, until opened")
+                .singleElement().isNotSameAs(form);
 
         _click(controls.prescription);
         assertThat(panels.prescription.isVisible()).isTrue();
+        assertThat(panels.prescription.content.getChildren()).singleElement().isSameAs(form);
         assertThat(controls.prescription.getElement().getAttribute("aria-pressed")).isEqualTo("true");
         _click(controls.chat);
         assertThat(panels.chat.isVisible()).isTrue();

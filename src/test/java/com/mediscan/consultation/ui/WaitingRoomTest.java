@@ -38,6 +38,26 @@ class WaitingRoomTest {
     }
 
     @Test
+    void onlyTheDoctorsCountOfWaitedMinutesIsDueLaterAndOnlyOnTheMinute() {
+        WaitingRoom doctorsRoom = new WaitingRoom(true, "Kriya Mehta");
+        CallState state = CallState.entering(false, null);
+        state.join();
+        assertThat(doctorsRoom.nextChange(state.phase(), state, NOW)).as("nobody to wait for yet").isEmpty();
+
+        Instant arrived = NOW.minus(Duration.ofMinutes(3)).minusSeconds(20);
+        state.peerIs("patient", arrived);
+        assertThat(doctorsRoom.nextChange(state.phase(), state, NOW)).contains(arrived.plus(Duration.ofMinutes(4)));
+        assertThat(new WaitingRoom(false, "Dr. Rajesh Patel").nextChange(state.phase(), state, NOW))
+                .as("the patient's card names no time").isEmpty();
+
+        state.connection(true);
+        assertThat(doctorsRoom.nextChange(state.phase(), state, NOW)).isEmpty();
+        state.connection(false);
+        state.callStarted(NOW);
+        assertThat(doctorsRoom.nextChange(state.phase(), state, NOW)).as("reconnecting names no time").isEmpty();
+    }
+
+    @Test
     void thePatientSeesTheDoctorLeaveAndComeBack() {
         WaitingRoom room = new WaitingRoom(false, "Dr. Rajesh Patel");
         CallState state = CallState.entering(true, NOW.minus(Duration.ofMinutes(5)));
