@@ -12,8 +12,8 @@
 # it once and stops the node, so the cache also holds what serving a page loads; --training=refresh stops
 # once the Spring context is refreshed (spring.context.exit=onRefresh, Spring Boot's documented way).
 # The cache is valid only for this jar, this directory and this JDK: build it again with each new jar,
-# and do not move DIR (the cache records the jar's absolute path). DIR/mediscan.aot.jar-sha256 names the
-# jar it was made from.
+# and do not move DIR (the cache records the jar's absolute path). DIR/mediscan.aot.jar-content is a
+# SHA-256 of the jar's contents, by which the load driver knows the cache is of the jar it starts.
 set -euo pipefail
 
 training=login
@@ -58,6 +58,8 @@ else
 fi
 
 [ -f "$cache" ] || { echo "No AOT cache was written:" >&2; tail -20 "$log" >&2; exit 1; }
-sha256sum "$jar" | cut -d' ' -f1 >"$cache.jar-sha256"
+# What the jar holds (each entry's CRC-32 and name), not its bytes: a rebuild of the same sources
+# differs only in timestamps, and the extracted copy the cache belongs to is the same for it.
+unzip -v "$jar" | awk '$7 ~ /^[0-9a-f]{8}$/ {print $7, $8}' | LC_ALL=C sort | sha256sum | cut -d' ' -f1 >"$cache.jar-content"
 echo "AOT cache $cache ($(du -h "$cache" | cut -f1), training: $training). Start with:"
 echo "  $java -XX:AOTCache=$cache -jar $app --spring.profiles.active=prod"

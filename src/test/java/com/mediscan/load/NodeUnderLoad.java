@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,11 +16,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * The MediScan node the load runs against: either one this class starts (the production jar in its
@@ -69,29 +73,27 @@ final class NodeUnderLoad implements AutoCloseable {
         }
 
         /**
-         * With the AOT cache when {@code dir} holds one made from this very jar (its SHA-256 in
-         * {@code mediscan.aot.jar-sha256}), else the plain jar, saying why.
+         * With the AOT cache when {@code dir} holds one made from a jar with this jar's contents (the
+         * SHA-256 in {@code mediscan.aot.jar-content}), else the plain jar, saying why.
          */
         static Launch fastest(Path jar, Path dir) throws IOException {
-            Path stamp = dir.resolve(CACHE + ".jar-sha256");
+            Path stamp = dir.resolve(CACHE + ".jar-content");
             if (!Files.exists(dir.resolve(CACHE)) || !Files.exists(stamp)) {
                 return new Launch("plain jar (no AOT cache in " + dir + "; deploy/aot-cache.sh makes one)", plain(jar).javaArgs());
             }
-            if (!Files.readString(stamp).strip().equals(sha256(jar))) {
+            if (!Files.readString(stamp).strip().equals(contentHash(jar))) {
                 return new Launch("plain jar (the AOT cache in " + dir + " is of another build; run deploy/aot-cache.sh again)",
                         plain(jar).javaArgs());
             }
             return withCache(dir, jar);
         }
 
-        private static String sha256(Path file) throws IOException {
-            try (var in = Files.newInputStream(file)) {
-                var digest = MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[1 << 16];
-                for (int read; (read = in.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, read);
-                }
-                return HexFormat.of().formatHex(digest.digest());
+        /** As deploy/aot-cache.sh computes it: SHA-256 of the sorted lines "crc32 name" of the jar's entries. */
+        static String contentHash(Path jar) throws IOException {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                String listing = zip.stream().map(entry -> String.format(Locale.ROOT, "%08x %s", entry.getCrc(), entry.getName()))
+                        .sorted().collect(Collectors.joining("\n", "", "\n"));
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(listing.getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException missing) {
                 throw new IllegalStateException(missing);
             }
