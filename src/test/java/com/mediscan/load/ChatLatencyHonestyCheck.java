@@ -9,57 +9,127 @@ import com.mediscan.load.LoadMetrics.Kind;
 import com.mediscan.support.BrowserTest;
 import com.mediscan.support.DemoUsers;
 import com.mediscan.support.TestAppointments;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Does the driver measure what a person would see? One quiet room at a time, the same chat exchange
- * (doctor types and presses Send, the message shows up on the patient's side) is timed between two
- * real Chromium pages and between two driver participants, alternating, on the same server. The
- * browser's figure runs from the Send button's click event in the doctor's page to the message's
- * text appearing in the patient page's DOM (a MutationObserver; both pages read the same clock).
+ * Does the driver measure what a person's browser does? One quiet room at a time, the same chat exchange
+ * (the doctor types and presses Send, the message reaches the patient) is timed between two real
+ * Chromium pages and between two driver participants, alternating, on the same server.
+ * <p>
+ * The pages are instrumented before Vaadin loads (init scripts): in the doctor's page
+ * {@code XMLHttpRequest.send} stamps every UIDL request as it leaves, with its body; in the patient's page
+ * a listener on the push WebSocket, registered before Atmosphere's own, stamps the frame that carries the
+ * message's text, and a MutationObserver the moment the text is in the DOM. Both pages run in one
+ * Chromium and read one clock ({@code performance.timeOrigin + performance.now()}). So the browsers give
+ * the driver's own interval (the request carrying the Send click leaves → the push with the message
+ * arrives), which must match the driver's median within the tolerance, and the full one a person sees
+ * (click → text on the other screen), split into the sender's part (click → that request leaves) and the
+ * receiver's (push frame → DOM). The UIDL requests of the first message are printed, to compare with
+ * what the driver sends ({@link Participant#chat}).
  * Run by {@code ./mvnw verify -Pload -Dload.tests=**}{@code /load/ChatLatencyHonestyCheck.java}.
  */
 class ChatLatencyHonestyCheck extends BrowserTest {
 
     private static final int MESSAGES = Integer.getInteger("load.honesty.messages", 15);
-    private static final double TOLERANCE_MS = Double.parseDouble(System.getProperty("load.honesty.tolerance-ms", "10"));
-    private static final String SEND_CLOCK = """
-            () => document.addEventListener('click', event => {
-              if (event.composedPath().some(node => node.tagName === 'VAADIN-BUTTON' && node.textContent.trim() === 'Send')) {
-                window.sentAt = performance.timeOrigin + performance.now();
-              }
-            }, true)
+    private static final double TOLERANCE_MS = Double.parseDouble(System.getProperty("load.honesty.tolerance-ms", "5"));
+    private static final String SENDER_CLOCKS = """
+            (() => {
+              const now = () => performance.timeOrigin + performance.now();
+              window.uidlRequests = [];
+              const open = XMLHttpRequest.prototype.open;
+              const send = XMLHttpRequest.prototype.send;
+              XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+                this.mediscanUrl = String(url);
+                return open.call(this, method, url, ...rest);
+              };
+              XMLHttpRequest.prototype.send = function (body) {
+                if (this.mediscanUrl && this.mediscanUrl.includes('v-r=uidl') && typeof body === 'string') {
+                  window.uidlRequests.push({ at: now(), body });
+                }
+                return send.call(this, body);
+              };
+              document.addEventListener('click', event => {
+                if (event.composedPath().some(node => node.tagName === 'VAADIN-BUTTON' && node.textContent.trim() === 'Send')) {
+                  window.clickedAt = now();
+                }
+              }, true);
+            })();
             """;
-    private static final String ARRIVAL_CLOCK = """
+    private static final String RECEIVER_CLOCKS = """
+            (() => {
+              const now = () => performance.timeOrigin + performance.now();
+              const Native = window.WebSocket;
+              window.WebSocket = class extends Native {
+                constructor(...args) {
+                  super(...args);
+                  this.addEventListener('message', event => {
+                    if (window.awaitedText && typeof event.data === 'string' && event.data.includes(window.awaitedText)) {
+                      window.pushedAt = now();
+                      window.awaitedText = undefined;
+                    }
+                  });
+                }
+              };
+            })();
+            """;
+    private static final String AWAIT_TEXT = """
             token => {
-              window.arrivedAt = undefined;
+              const now = () => performance.timeOrigin + performance.now();
+              window.awaitedText = token;
+              window.pushedAt = undefined;
+              window.shownAt = undefined;
               const seen = () => [...document.querySelectorAll('vaadin-message')].some(message => message.textContent.includes(token));
               const observer = new MutationObserver(() => {
-                if (seen()) { window.arrivedAt = performance.timeOrigin + performance.now(); observer.disconnect(); }
+                if (seen()) { window.shownAt = now(); observer.disconnect(); }
               });
               observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+            }
+            """;
+
+    private static final String RESOURCE_REQUEST_START = """
+            sentAt => {
+              const entry = performance.getEntriesByType('resource')
+                  .find(e => e.name.includes('v-r=uidl') && performance.timeOrigin + e.startTime >= sentAt - 0.5);
+              return entry && entry.responseEnd > 0 ? performance.timeOrigin + entry.requestStart : undefined;
             }
             """;
 
     @Autowired
     ApplicationContext context;
 
+    /** One browser message: the instants (ms on the pages' common clock) and the doctor page's UIDL requests meanwhile. */
+    private record BrowserMessage(double clickedAt, double requestAt, double networkRequestAt, double pushedAt, double shownAt,
+                                  double devToolsMillis, List<String> requests) {
+    }
+
     @Test
     void driverAndBrowsersSeeTheSameChatLatency() throws Exception {
         // The browsers' patient is checked in beforehand; the driver's checks in on the page (CheckInByProtocol).
         Appointment browserRoom = TestAppointments.checkedInNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
-        Page doctorPage = inRoom(signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD), browserRoom);
-        Page patientPage = inRoom(signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD), browserRoom);
-        doctorPage.evaluate(SEND_CLOCK);
+        Page doctorPage = signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD);
+        doctorPage.addInitScript(SENDER_CLOCKS);
+        Page patientPage = signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD);
+        patientPage.addInitScript(RECEIVER_CLOCKS);
+        inRoom(doctorPage, browserRoom);
+        inRoom(patientPage, browserRoom);
+        DevToolsClocks devTools = new DevToolsClocks(doctorPage, patientPage);
 
         Appointment driverRoom = TestAppointments.joinableNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
         LoadErrors errors = new LoadErrors();
@@ -70,14 +140,14 @@ class ChatLatencyHonestyCheck extends BrowserTest {
                 DemoUsers.DOCTOR_PASSWORD, driverRoom);
         Participant patient = driver(new ProtocolSession(base, http, errors, "patient"), false, metrics, DemoUsers.KRIYA,
                 DemoUsers.PATIENT_PASSWORD, driverRoom);
-        browserChat(doctorPage, patientPage, "warm-up"); // the first of each kind warms up, unmeasured
+        browserChat(doctorPage, patientPage, devTools, "warm-up"); // the first of each kind warms up, unmeasured
         doctor.chat(patient, "Warm-up", Duration.ZERO);
         Thread.sleep(1500);
         metrics.measuring = true;
 
-        double[] browserMillis = new double[MESSAGES];
+        List<BrowserMessage> browser = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
-            browserMillis[i] = browserChat(doctorPage, patientPage, "honesty-" + i + "-" + System.nanoTime());
+            browser.add(browserChat(doctorPage, patientPage, devTools, "honesty-" + i + "-" + System.nanoTime()));
             Thread.sleep(1500); // within the chat's rate limit of 8 messages per 10 s and person
             doctor.chat(patient, "Driver", Duration.ZERO);
             Thread.sleep(1500);
@@ -85,39 +155,158 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         doctor.leave();
         patient.leave();
 
-        Arrays.sort(browserMillis);
+        System.out.println("\nThe doctor page's UIDL requests for the first measured message (ms after the click):");
+        browser.getFirst().requests().forEach(request -> System.out.println("  " + request));
+        double[] protocol = sorted(browser, message -> message.pushedAt() - message.requestAt());
+        double[] full = sorted(browser, message -> message.shownAt() - message.clickedAt());
+        double[] senderPart = sorted(browser, message -> message.requestAt() - message.clickedAt());
+        double[] receiverPart = sorted(browser, message -> message.shownAt() - message.pushedAt());
         LoadMetrics.Summary driver = metrics.summary(Kind.CHAT);
-        double browserMedian = browserMillis[(MESSAGES - 1) / 2];
         double driverMedian = driver.percentileMillis(50);
         System.out.printf(Locale.ROOT, "%nChat latency in one quiet room, %d messages each (median / min / max ms):%n", MESSAGES);
-        System.out.printf(Locale.ROOT, "  two Chromium pages (click → text in the other page's DOM)  %6.1f %6.1f %6.1f%n",
-                browserMedian, browserMillis[0], browserMillis[MESSAGES - 1]);
-        System.out.printf(Locale.ROOT, "  load driver (Send request → message applied from push)     %6.1f %6.1f %6.1f%n",
-                driverMedian, driver.percentileMillis(0), driver.maxMillis());
-        System.out.printf(Locale.ROOT, "  difference of medians %.1f ms (tolerance %.0f ms)%n", browserMedian - driverMedian, TOLERANCE_MS);
+        row("load driver (Send request leaves → message applied from push)", driverMedian, driver.percentileMillis(0), driver.maxMillis());
+        row("two Chromium pages, the same interval (request → push frame)", protocol);
+        row("two Chromium pages, click → text in the other page's DOM", full);
+        row("  of which: click → the request with it leaves (sender)", senderPart);
+        row("  of which: push frame → text in the DOM (receiver)", receiverPart);
+        row("two Chromium pages, network stack sends the request → push frame", sorted(browser,
+                message -> message.pushedAt() - message.networkRequestAt()));
+        row("  of which: XMLHttpRequest.send → network stack sends it", sorted(browser,
+                message -> message.networkRequestAt() - message.requestAt()));
+        row("DevTools: network sends the request → frame received (Network.*)", sorted(browser, BrowserMessage::devToolsMillis));
+        System.out.printf(Locale.ROOT, "  difference of the same interval's medians %.1f ms (tolerance %.0f ms)%n",
+                median(protocol) - driverMedian, TOLERANCE_MS);
 
         assertThat(errors.byKind()).isEmpty();
         assertThat(driver.count()).isEqualTo(MESSAGES);
-        assertThat(Math.abs(browserMedian - driverMedian)).isLessThanOrEqualTo(TOLERANCE_MS);
+        assertThat(Math.abs(median(protocol) - driverMedian)).as("browser and driver medians, request → push (ms)")
+                .isLessThanOrEqualTo(TOLERANCE_MS);
     }
 
-    /** Milliseconds from the Send click in the doctor's page to the text in the patient's page. */
-    private static double browserChat(Page doctorPage, Page patientPage, String token) {
-        patientPage.evaluate(ARRIVAL_CLOCK, token);
+    /**
+     * Types the message and presses Send in the doctor's page, waits until the text shows in the patient's,
+     * and reads the instants the pages stamped.
+     */
+    private static BrowserMessage browserChat(Page doctorPage, Page patientPage, DevToolsClocks devTools, String token) {
+        patientPage.evaluate(AWAIT_TEXT, token);
+        devTools.clear();
+        doctorPage.evaluate("() => { window.uidlRequests = []; window.clickedAt = undefined; performance.clearResourceTimings(); }");
         doctorPage.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).fill("Browser " + token);
         button(doctorPage, "Send").click();
-        double arrived = ((Number) patientPage.waitForFunction("() => window.arrivedAt").jsonValue()).doubleValue();
-        double sent = ((Number) doctorPage.evaluate("() => window.sentAt")).doubleValue();
-        return arrived - sent;
+        double shownAt = number(patientPage.waitForFunction("() => window.shownAt").jsonValue());
+        Object pushedAt = patientPage.evaluate("() => window.pushedAt");
+        assertThat(pushedAt).as("the push frame with " + token + " (did the message come in an HTTP answer instead?)").isNotNull();
+        double clickedAt = number(doctorPage.evaluate("() => window.clickedAt"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> requests = (List<Map<String, Object>>) doctorPage.evaluate("() => window.uidlRequests");
+        Double requestAt = null;
+        List<String> described = new ArrayList<>();
+        for (Map<String, Object> request : requests) {
+            double at = number(request.get("at"));
+            JsonNode rpcs = ProtocolSession.JSON.readTree((String) request.get("body")).path("rpc");
+            List<String> parts = new ArrayList<>();
+            for (JsonNode rpc : rpcs) {
+                parts.add(describe(rpc));
+                if (rpc.path("type").asString("").equals("event") && rpc.path("event").asString("").equals("click") && requestAt == null) {
+                    requestAt = at;
+                }
+            }
+            described.add(String.format(Locale.ROOT, "%+7.1f ms %s", at - clickedAt, parts));
+        }
+        assertThat(requestAt).as("a UIDL request with the Send click, among " + described).isNotNull();
+        // Resource Timing's requestStart: when the network stack began to send the click's request.
+        double networkRequestAt = number(doctorPage.waitForFunction(RESOURCE_REQUEST_START, requestAt).jsonValue());
+        return new BrowserMessage(clickedAt, requestAt, networkRequestAt, number(pushedAt), shownAt,
+                devTools.clickRequestToFrame(doctorPage, token), described);
     }
 
-    private Page inRoom(Page page, Appointment appointment) {
+    /**
+     * The same exchange as Chromium's DevTools protocol reports it (Network domain, one monotonic clock for
+     * both pages): the click's request as sent by the network stack ({@code timing.requestTime + sendStart}
+     * of its response) and the push frame with the message as {@code Network.webSocketFrameReceived}.
+     */
+    private static final class DevToolsClocks {
+        private final Map<String, Double> clickRequests = new ConcurrentHashMap<>();
+        private final Map<String, Double> sentAt = new ConcurrentHashMap<>();
+        private final List<Map.Entry<Double, String>> frames = new CopyOnWriteArrayList<>();
+
+        DevToolsClocks(Page doctorPage, Page patientPage) {
+            CDPSession doctor = doctorPage.context().newCDPSession(doctorPage);
+            doctor.on("Network.requestWillBeSent", event -> {
+                JsonObject request = event.getAsJsonObject("request");
+                if (request.get("url").getAsString().contains("v-r=uidl") && request.has("postData")
+                        && request.get("postData").getAsString().contains("\"event\":\"click\"")) {
+                    clickRequests.put(event.get("requestId").getAsString(), event.get("timestamp").getAsDouble() * 1000);
+                }
+            });
+            doctor.on("Network.responseReceived", event -> {
+                JsonObject timing = event.getAsJsonObject("response").getAsJsonObject("timing");
+                if (timing != null) {
+                    sentAt.put(event.get("requestId").getAsString(),
+                            timing.get("requestTime").getAsDouble() * 1000 + timing.get("sendStart").getAsDouble());
+                }
+            });
+            doctor.send("Network.enable");
+            CDPSession patient = patientPage.context().newCDPSession(patientPage);
+            patient.on("Network.webSocketFrameReceived", event -> frames.add(Map.entry(event.get("timestamp").getAsDouble() * 1000,
+                    event.getAsJsonObject("response").get("payloadData").getAsString())));
+            patient.send("Network.enable");
+        }
+
+        void clear() {
+            clickRequests.clear();
+            sentAt.clear();
+            frames.clear();
+        }
+
+        double clickRequestToFrame(Page doctorPage, String token) {
+            for (int wait = 0; wait < 200; wait++) {
+                var frame = frames.stream().filter(entry -> entry.getValue().contains(token)).findFirst();
+                var sent = clickRequests.keySet().stream().filter(sentAt::containsKey).map(sentAt::get).findFirst();
+                if (frame.isPresent() && sent.isPresent()) {
+                    return frame.get().getKey() - sent.get();
+                }
+                doctorPage.waitForTimeout(10); // lets Playwright deliver the sessions' events
+            }
+            throw new AssertionError("DevTools reported no click request and push frame for " + token);
+        }
+    }
+
+    private static String describe(JsonNode rpc) {
+        return switch (rpc.path("type").asString("")) {
+            case "mSync" -> "mSync " + rpc.path("property").asString() + "=" + rpc.path("value");
+            case "event" -> "event " + rpc.path("event").asString() + (rpc.has("data") ? " " + rpc.path("data") : "");
+            default -> rpc.path("type").asString() + " " + rpc;
+        };
+    }
+
+    private static double number(Object value) {
+        return ((Number) value).doubleValue();
+    }
+
+    private static double[] sorted(List<BrowserMessage> messages, ToDoubleFunction<BrowserMessage> millis) {
+        return messages.stream().mapToDouble(millis).sorted().toArray();
+    }
+
+    /** By nearest rank, as {@link LoadMetrics.Summary#percentileMillis} takes the driver's. */
+    private static double median(double[] sorted) {
+        return sorted[(int) Math.ceil(sorted.length / 2.0) - 1];
+    }
+
+    private static void row(String what, double[] sorted) {
+        row(what, median(sorted), sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static void row(String what, double median, double min, double max) {
+        System.out.printf(Locale.ROOT, "  %-64s %6.1f %6.1f %6.1f%n", what, median, min, max);
+    }
+
+    private void inRoom(Page page, Appointment appointment) {
         page.navigate(url("/video-consultation/" + appointment.getId()));
         button(page, "Join now").click();
         assertThat(button(page, "End call")).isVisible();
         button(page, "Toggle chat").click();
         assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message"))).isVisible();
-        return page;
     }
 
     private static Participant driver(ProtocolSession session, boolean doctor, LoadMetrics metrics, String email,

@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,24 +118,20 @@ class ConsultationLoad {
             return NodeUnderLoad.at(URI.create(url.endsWith("/") ? url : url + "/"), System.getProperty("load.jdbc-url"),
                     Long.getLong("load.pid", -1));
         }
-        Path jar;
-        try (Stream<Path> built = Files.list(Path.of("target"))) {
-            jar = built.filter(path -> path.getFileName().toString().matches("mediscan-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No production jar in target/: run through ./mvnw verify -Pload"));
-        }
+        NodeUnderLoad.Launch launch = NodeUnderLoad.Launch.fastest(NodeUnderLoad.builtJar(), NodeUnderLoad.AOT_DIR);
         String database = System.getProperty("load.db-prefix", "mediscan_load_")
                 + DateTimeFormatter.ofPattern("MMddHHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now());
         String server = System.getProperty("load.db-server", System.getenv().getOrDefault("MEDISCAN_TEST_PG_URL",
                 "jdbc:postgresql://127.0.0.1:5432/test"));
         List<String> jvmArgs = Arrays.stream(System.getProperty("load.jvm-args", "-Xmx2g").split("\\s+"))
                 .filter(arg -> !arg.isBlank()).toList();
-        NodeUnderLoad node = NodeUnderLoad.start(jar, server, dbUser, dbPassword, database,
+        NodeUnderLoad node = NodeUnderLoad.start(launch, server, dbUser, dbPassword, database,
                 System.getProperty("load.admin-email", "load-admin@load.test"),
                 System.getProperty("load.admin-password", "load admin password 2026"), jvmArgs,
                 // Every room's appointment is booked at the next free slot; open calls that far ahead.
                 List.of("--mediscan.call.join-before-start=PT1H"));
-        System.out.printf(Locale.ROOT, "Node started on database %s: /login served %.1f s after launch%n",
-                database, node.coldStart.toMillis() / 1000.0);
+        System.out.printf(Locale.ROOT, "Node started (%s) on database %s: /login served %.1f s after launch (%.1f s of CPU)%n",
+                launch.name(), database, node.coldStart.toMillis() / 1000.0, node.coldStartCpu.toMillis() / 1000.0);
         return node;
     }
 
@@ -266,7 +261,8 @@ class ConsultationLoad {
         out.append(String.format(Locale.ROOT, "setup (accounts, appointments, first sign-ins) %.0f s, ramp %.0f s, plateau %.0f s; load average before %s, after %s%n",
                 setup.toMillis() / 1000.0, rampTook.toMillis() / 1000.0, plateauSeconds, loadBefore, loadAverage()));
         if (node.coldStart != null) {
-            out.append(String.format(Locale.ROOT, "cold start of the production jar to /login: %.1f s%n", node.coldStart.toMillis() / 1000.0));
+            out.append(String.format(Locale.ROOT, "cold start to /login: %.1f s (%.1f s of the node's CPU), %s%n",
+                    node.coldStart.toMillis() / 1000.0, node.coldStartCpu.toMillis() / 1000.0, node.launch.name()));
         }
         out.append(String.format(Locale.ROOT, "%-44s %7s %8s %8s %8s%n", "during the plateau", "count", "p50 ms", "p99 ms", "max ms"));
         row(out, "chat: Send click → other side's screen", chat, metrics.sentCount(Kind.CHAT));

@@ -174,7 +174,11 @@ final class Participant {
         ui.callServer(call, "signal", payload.json());
     }
 
-    /** Types a message (the panel reports typing to the other side), then presses Send. */
+    /**
+     * Types a message (the panel reports typing to the other side), then presses Send. As in a browser, the
+     * box's whole text goes to the server in a request of its own (the box synchronizes its value as it
+     * changes) and the click in the next one; the latency runs from that click's request.
+     */
     void chat(Participant peer, String text, Duration typingTime) throws IOException, InterruptedException {
         UiNodes.Node box = ui.await("the Message box", STEP_TIMEOUT, nodes -> nodes.shownNamed("vaadin-text-area", "Message"));
         String token = token();
@@ -186,11 +190,10 @@ final class Participant {
             Thread.sleep(typingTime.toMillis() / steps);
         }
         UiNodes.Node send = ui.await("Send", STEP_TIMEOUT, nodes -> nodes.shownNamed("vaadin-button", "Send"));
-        List<ObjectNode> rpcs = new ArrayList<>(ui.propertySync(box, "value", StringNode.valueOf(message)));
-        rpcs.add(ui.clickEvent(send));
+        ui.send(ui.propertySync(box, "value", StringNode.valueOf(message)));
         peer.expect(token, Kind.CHAT);
         metrics.sent(Kind.CHAT);
-        ui.send(rpcs);
+        ui.click(send);
     }
 
     void heartbeat() throws IOException, InterruptedException {
