@@ -103,7 +103,7 @@ final class LoadClinic {
                              String run, int number, List<DayHours> everyDay) {
         Person doctor = person("Load Doctor " + run + " " + number, "load-doctor-" + run + "-" + number + "@load.test", null);
         Person patient = person("Load Patient " + run + " " + number, "load-patient-" + run + "-" + number + "@load.test",
-                LocalDate.of(1950, 1, 1).plusDays(number * 37L));
+                LocalDate.of(1950, 1, 1).plusDays(number * 37L % 20_000));
         DoctorProfile doctorProfile = accounts.createDoctor(new DoctorDetails(doctor.name(), doctor.email(), "General practice",
                 "LOAD-" + run + "-" + number), doctor.temporaryPassword());
         hours.setHours(doctorProfile.getId(), everyDay);
