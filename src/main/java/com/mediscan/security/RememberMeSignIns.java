@@ -45,6 +45,15 @@ public class RememberMeSignIns implements HttpSessionListener {
         return tokens;
     }
 
+    /**
+     * The session signed in with (or by) the series, whose row was just stamped {@code at}: the first
+     * renewal is due {@link #RENEW_AFTER} later, not at the first look of the idle watcher.
+     */
+    void signedIn(HttpSession session, String series, Instant at) {
+        session.setAttribute(SERIES, series);
+        session.setAttribute(RENEWED_FOR, at);
+    }
+
     /** The person was active at {@code lastActivity}: their sign-in stays valid for the idle timeout from then. */
     void renew(WrappedSession session, Instant lastActivity) {
         if (session == null || !(session.getAttribute(SERIES) instanceof String series)) {

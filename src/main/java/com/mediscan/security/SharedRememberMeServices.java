@@ -51,8 +51,9 @@ class SharedRememberMeServices extends PersistentTokenBasedRememberMeServices {
     protected void onLoginSuccess(HttpServletRequest request, HttpServletResponse response, Authentication successfulAuthentication) {
         String series = generateSeriesData();
         String token = generateTokenData();
-        signIns.tokens().createNewToken(new PersistentRememberMeToken(successfulAuthentication.getName(), series, hash(token), new Date()));
-        request.getSession().setAttribute(RememberMeSignIns.SERIES, series);
+        Date now = new Date();
+        signIns.tokens().createNewToken(new PersistentRememberMeToken(successfulAuthentication.getName(), series, hash(token), now));
+        signIns.signedIn(request.getSession(), series, now.toInstant());
         setCookie(new String[] {series, token}, -1, request, response);
     }
 
@@ -72,8 +73,9 @@ class SharedRememberMeServices extends PersistentTokenBasedRememberMeServices {
         if (stored.getDate().getTime() + getTokenValiditySeconds() * 1000L < System.currentTimeMillis()) {
             throw new RememberMeAuthenticationException("Remember-me sign-in has expired");
         }
-        signIns.tokens().updateToken(stored.getSeries(), stored.getTokenValue(), new Date());
-        request.getSession().setAttribute(RememberMeSignIns.SERIES, stored.getSeries());
+        Date now = new Date();
+        signIns.tokens().updateToken(stored.getSeries(), stored.getTokenValue(), now);
+        signIns.signedIn(request.getSession(), stored.getSeries(), now.toInstant());
         remembered.increment();
         return getUserDetailsService().loadUserByUsername(stored.getUsername());
     }
