@@ -13,6 +13,8 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
@@ -31,8 +33,7 @@ class FhirExportBrowserIT extends BrowserTest {
     void thePatientAndTheDoctorDownloadTheExport() throws Exception {
         Page patient = signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD);
         patient.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My Records")).click();
-        Download record = patient.waitForDownload(() ->
-                patient.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export (FHIR)")).click());
+        Download record = exportFrom(patient);
 
         assertThat(record.suggestedFilename()).startsWith("patient-record-").endsWith(".fhir.json");
         Bundle whole = parse(record);
@@ -46,13 +47,27 @@ class FhirExportBrowserIT extends BrowserTest {
                 .findFirst().orElseThrow();
         Page doctor = signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD);
         doctor.navigate(url("/records/" + pastVisit.getId()));
-        Download consultation = doctor.waitForDownload(() ->
-                doctor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export (FHIR)")).click());
+        Download consultation = exportFrom(doctor);
 
         assertThat(consultation.suggestedFilename()).isEqualTo("consultation-" + pastVisit.getId() + ".fhir.json");
         assertThat(parse(consultation).getEntry()).filteredOn(entry -> entry.getResource() instanceof Encounter).singleElement()
                 .satisfies(entry -> assertThat(((Encounter) entry.getResource()).getIdentifierFirstRep().getValue())
                         .isEqualTo(String.valueOf(pastVisit.getId())));
+    }
+
+    /** Clicks Export (FHIR); a download the browser broke off fails with what the server answered. */
+    private static Download exportFrom(Page page) {
+        List<String> answers = new CopyOnWriteArrayList<>();
+        page.onResponse(response -> {
+            if (response.url().contains("/fhir/")) {
+                answers.add(response.status() + " " + response.url() + " " + response.headers());
+            }
+        });
+        page.onRequestFailed(request -> answers.add(request.failure() + " " + request.url()));
+        Download download = page.waitForDownload(() ->
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export (FHIR)")).click());
+        assertThat(download.failure()).as("the download of %s; the page saw %s", download.url(), answers).isNull();
+        return download;
     }
 
     private static Bundle parse(Download download) throws Exception {

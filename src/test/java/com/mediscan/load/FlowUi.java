@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,9 +102,20 @@ final class FlowUi {
                     .connectTimeout(ProtocolSession.REQUEST_TIMEOUT)
                     .buildAsync(uri, new PushListener()).get(ProtocolSession.REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             pushHandshake.get(ProtocolSession.REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
+        } catch (java.util.concurrent.ExecutionException failed) {
+            throw end("pushOpen", "push socket did not open: " + handshakeAnswer(failed.getCause()));
+        } catch (java.util.concurrent.TimeoutException failed) {
             throw end("pushOpen", "push socket did not open: " + failed);
         }
+    }
+
+    /** The JDK's handshake failure hides the server's answer; it is what tells a full node from a refused upgrade. */
+    private static String handshakeAnswer(Throwable failure) {
+        if (failure instanceof WebSocketHandshakeException refused) {
+            HttpResponse<?> answer = refused.getResponse();
+            return "handshake answered " + answer.statusCode() + " " + answer.headers().map() + " " + answer.body();
+        }
+        return String.valueOf(failure);
     }
 
     private final class PushListener implements WebSocket.Listener {
