@@ -5,6 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mediscan.appointment.domain.Appointment;
+import com.mediscan.chat.service.ChatMessagePosted;
+import com.mediscan.consultation.service.RoomBus;
 import com.mediscan.load.LoadMetrics.Kind;
 import com.mediscan.support.BrowserTest;
 import com.mediscan.support.DemoUsers;
@@ -13,8 +15,14 @@ import com.google.gson.JsonObject;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +33,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,6 +61,7 @@ import tools.jackson.databind.JsonNode;
 class ChatLatencyHonestyCheck extends BrowserTest {
 
     private static final int MESSAGES = Integer.getInteger("load.honesty.messages", 15);
+    private static final Duration QUIET_AFTER_SEND = Duration.ofMillis(1000);
     private static final double TOLERANCE_MS = Double.parseDouble(System.getProperty("load.honesty.tolerance-ms", "5"));
     private static final String SENDER_CLOCKS = """
             (() => {
@@ -116,13 +130,17 @@ class ChatLatencyHonestyCheck extends BrowserTest {
 
     /** One browser message: the instants (ms on the pages' common clock) and the doctor page's UIDL requests meanwhile. */
     private record BrowserMessage(double clickedAt, double requestAt, double networkRequestAt, double pushedAt, double shownAt,
-                                  double devToolsMillis, List<String> requests) {
+                                  double devToolsMillis, List<String> requests, ServerClocks.Stamp server) {
     }
 
     @Test
     void driverAndBrowsersSeeTheSameChatLatency() throws Exception {
         // The browsers' patient is checked in beforehand; the driver's checks in on the page (CheckInByProtocol).
         Appointment browserRoom = TestAppointments.checkedInNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
+        Appointment driverRoom = TestAppointments.joinableNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
+        // Before anyone enters, so that in both rooms the stamp is taken before the relay to the views.
+        ServerClocks server = context.getBean(ServerClocks.class);
+        server.listen(context.getBean(RoomBus.class), browserRoom.getId(), driverRoom.getId());
         Page doctorPage = signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD);
         doctorPage.addInitScript(SENDER_CLOCKS);
         Page patientPage = signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD);
@@ -131,7 +149,6 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         inRoom(patientPage, browserRoom);
         DevToolsClocks devTools = new DevToolsClocks(doctorPage, patientPage);
 
-        Appointment driverRoom = TestAppointments.joinableNow(context, DemoUsers.RAJESH, DemoUsers.KRIYA);
         LoadErrors errors = new LoadErrors();
         LoadMetrics metrics = new LoadMetrics();
         var http = ProtocolSession.sharedClient();
@@ -140,15 +157,15 @@ class ChatLatencyHonestyCheck extends BrowserTest {
                 DemoUsers.DOCTOR_PASSWORD, driverRoom);
         Participant patient = driver(new ProtocolSession(base, http, errors, "patient"), false, metrics, DemoUsers.KRIYA,
                 DemoUsers.PATIENT_PASSWORD, driverRoom);
-        browserChat(doctorPage, patientPage, devTools, "warm-up"); // the first of each kind warms up, unmeasured
+        browserChat(doctorPage, patientPage, devTools, server, "warm-up"); // the first of each kind warms up, unmeasured
         doctor.chat(patient, "Warm-up", Duration.ZERO);
         Thread.sleep(1500);
         metrics.measuring = true;
 
         List<BrowserMessage> browser = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
-            browser.add(browserChat(doctorPage, patientPage, devTools, "honesty-" + i + "-" + System.nanoTime()));
-            Thread.sleep(1500); // within the chat's rate limit of 8 messages per 10 s and person
+            browser.add(browserChat(doctorPage, patientPage, devTools, server, "honesty-" + i + "-" + System.nanoTime()));
+            Thread.sleep(1500 - QUIET_AFTER_SEND.toMillis()); // within the chat's rate limit of 8 messages per 10 s and person
             doctor.chat(patient, "Driver", Duration.ZERO);
             Thread.sleep(1500);
         }
@@ -174,6 +191,25 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         row("  of which: XMLHttpRequest.send → network stack sends it", sorted(browser,
                 message -> message.networkRequestAt() - message.requestAt()));
         row("DevTools: network sends the request → frame received (Network.*)", sorted(browser, BrowserMessage::devToolsMillis));
+        double[] driverInServer = server.driverMessages().stream().mapToDouble(ServerClocks.Stamp::inServerMillis).toArray();
+        long[] driverLatencies = metrics.inOrder(Kind.CHAT);
+        double[] driverOutside = new double[Math.min(driverInServer.length, driverLatencies.length)];
+        for (int i = 0; i < driverOutside.length; i++) {
+            driverOutside[i] = driverLatencies[i] / 1e6 - driverInServer[i];
+        }
+        System.out.println("  split by the server's clock (the Send request enters the server's filters → the message stored, handed to the room bus):");
+        row("    driver: in the server", sortedCopy(driverInServer));
+        row("      of which the request's thread on a CPU", sortedCopy(server.driverMessages().stream()
+                .mapToDouble(ServerClocks.Stamp::onCpuMillis).toArray()));
+        row("    driver: the rest (its request's way in, the relay to the other view, its push)", sortedCopy(driverOutside));
+        row("    browsers: in the server", sorted(browser, message -> message.server().inServerMillis()));
+        row("      of which the request's thread on a CPU", sorted(browser, message -> message.server().onCpuMillis()));
+        row("    browsers: the rest, the same way (network stack sends → push frame)", sorted(browser,
+                message -> message.pushedAt() - message.networkRequestAt() - message.server().inServerMillis()));
+        row("      of which: network stack sends → the server's filters (page and server clocks)", sorted(browser,
+                message -> message.server().arrivedEpochMillis() - message.networkRequestAt()));
+        row("      of which: on the room bus → the push frame in the page (server and page clocks)", sorted(browser,
+                message -> message.pushedAt() - message.server().postedEpochMillis()));
         System.out.printf(Locale.ROOT, "  difference of the same interval's medians %.1f ms (tolerance %.0f ms)%n",
                 median(protocol) - driverMedian, TOLERANCE_MS);
 
@@ -187,12 +223,17 @@ class ChatLatencyHonestyCheck extends BrowserTest {
      * Types the message and presses Send in the doctor's page, waits until the text shows in the patient's,
      * and reads the instants the pages stamped.
      */
-    private static BrowserMessage browserChat(Page doctorPage, Page patientPage, DevToolsClocks devTools, String token) {
+    private static BrowserMessage browserChat(Page doctorPage, Page patientPage, DevToolsClocks devTools, ServerClocks server,
+                                              String token) {
         patientPage.evaluate(AWAIT_TEXT, token);
         devTools.clear();
         doctorPage.evaluate("() => { window.uidlRequests = []; window.clickedAt = undefined; performance.clearResourceTimings(); }");
         doctorPage.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).fill("Browser " + token);
         button(doctorPage, "Send").click();
+        // No polling of the pages while the message is on its way: Playwright's work (and the pages')
+        // would run beside the server's, on the same two cores, and the driver's messages have none.
+        // The pages stamp the instants themselves; they are read once the message is long there.
+        sleep(QUIET_AFTER_SEND);
         double shownAt = number(patientPage.waitForFunction("() => window.shownAt").jsonValue());
         Object pushedAt = patientPage.evaluate("() => window.pushedAt");
         assertThat(pushedAt).as("the push frame with " + token + " (did the message come in an HTTP answer instead?)").isNotNull();
@@ -217,7 +258,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         // Resource Timing's requestStart: when the network stack began to send the click's request.
         double networkRequestAt = number(doctorPage.waitForFunction(RESOURCE_REQUEST_START, requestAt).jsonValue());
         return new BrowserMessage(clickedAt, requestAt, networkRequestAt, number(pushedAt), shownAt,
-                devTools.clickRequestToFrame(doctorPage, token), described);
+                devTools.clickRequestToFrame(doctorPage, token), described, server.of(token));
     }
 
     /**
@@ -280,6 +321,21 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         };
     }
 
+    private static double[] sortedCopy(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", interrupted);
+        }
+    }
+
     private static double number(Object value) {
         return ((Number) value).doubleValue();
     }
@@ -315,5 +371,91 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         Participant participant = new Participant(email, doctor, session, metrics);
         participant.enter(appointment.getId(), doctor ? null : LocalDate.parse(DemoUsers.KRIYA_DATE_OF_BIRTH));
         return participant;
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ServerClocksConfig {
+        @Bean
+        ServerClocks serverClocks() {
+            return new ServerClocks();
+        }
+
+        @Bean
+        FilterRegistrationBean<ServerClocks> serverClocksFilter(ServerClocks clocks) {
+            var registration = new FilterRegistrationBean<>(clocks);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+            registration.addUrlPatterns("/*");
+            return registration;
+        }
+    }
+
+    /**
+     * The server's own instants of each chat message, from inside the test's server: its Send request
+     * entering the filters, and the message published on the room bus (on the request's thread, after
+     * the commit). They split each interval into the server's part and the way in and out.
+     */
+    static final class ServerClocks extends OncePerRequestFilter {
+
+        /** Nanos and epoch micros, as the driver reads the one and the pages the other. */
+        record Stamp(String text, long arrivedNanos, long arrivedEpochMicros, long postedNanos, long postedEpochMicros,
+                     long onCpuNanos) {
+            double inServerMillis() {
+                return (postedNanos - arrivedNanos) / 1e6;
+            }
+
+            double onCpuMillis() {
+                return onCpuNanos / 1e6;
+            }
+
+            double arrivedEpochMillis() {
+                return arrivedEpochMicros / 1e3;
+            }
+
+            double postedEpochMillis() {
+                return postedEpochMicros / 1e3;
+            }
+        }
+
+        private static final ThreadLocal<long[]> ARRIVED = new ThreadLocal<>();
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final List<Stamp> stamps = new CopyOnWriteArrayList<>();
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            ARRIVED.set(new long[] {System.nanoTime(), epochMicros(), THREADS.getCurrentThreadCpuTime()});
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                ARRIVED.remove();
+            }
+        }
+
+        void listen(RoomBus bus, long... appointmentIds) {
+            for (long appointmentId : appointmentIds) {
+                bus.subscribe(appointmentId, event -> {
+                    long[] arrived = ARRIVED.get();
+                    if (event instanceof ChatMessagePosted posted && arrived != null) {
+                        stamps.add(new Stamp(posted.message().text(), arrived[0], arrived[1], System.nanoTime(), epochMicros(),
+                                THREADS.getCurrentThreadCpuTime() - arrived[2]));
+                    }
+                });
+            }
+        }
+
+        Stamp of(String token) {
+            return stamps.stream().filter(stamp -> stamp.text().contains(token)).findFirst()
+                    .orElseThrow(() -> new AssertionError("the server saw no message with " + token));
+        }
+
+        /** The driver's measured messages, in the order sent. */
+        List<Stamp> driverMessages() {
+            return stamps.stream().filter(stamp -> stamp.text().startsWith("Driver ")).toList();
+        }
+
+        private static long epochMicros() {
+            Instant now = Instant.now();
+            return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        }
     }
 }

@@ -30,8 +30,14 @@ final class LoadMetrics {
         return sent[kind.ordinal()].sum();
     }
 
+    /** The latencies of one kind in the order they were recorded. */
+    synchronized long[] inOrder(Kind kind) {
+        return samples.stream().filter(sample -> sample[0] == kind.ordinal()).mapToLong(sample -> sample[1]).toArray();
+    }
+
     synchronized Summary summary(Kind kind) {
-        long[] values = samples.stream().filter(sample -> sample[0] == kind.ordinal()).mapToLong(sample -> sample[1]).sorted().toArray();
+        long[] values = inOrder(kind);
+        Arrays.sort(values);
         return new Summary(values);
     }
 
