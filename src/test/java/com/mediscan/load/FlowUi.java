@@ -96,7 +96,7 @@ final class FlowUi {
         URI uri = URI.create((base.getScheme().equals("https") ? "wss" : "ws") + "://" + base.getAuthority()
                 + "/VAADIN/push?" + query);
         try {
-            push = session.http.newWebSocketBuilder()
+            push = ProtocolSession.webSockets().newWebSocketBuilder()
                     .header("Cookie", session.cookieHeader())
                     .header("Origin", session.origin())
                     .connectTimeout(ProtocolSession.REQUEST_TIMEOUT)

@@ -1,7 +1,6 @@
 package com.mediscan.load;
 
 import java.io.IOException;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,9 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,8 +26,7 @@ final class ProtocolSession {
     final HttpClient http;
     final LoadErrors errors;
     final String who;
-    /** As a browser keeps them: every cookie the server set (the session's and the remember-me sign-in's), by name. */
-    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private volatile String sessionCookie;
 
     ProtocolSession(URI base, HttpClient http, LoadErrors errors, String who) {
         this.base = base;
@@ -41,19 +36,18 @@ final class ProtocolSession {
     }
 
     /**
-     * What Chromium sends with each request beside the cookies, so that the server parses and checks
-     * what it would for a person's browser (the content it answers is not compressed: no Accept-Encoding).
+     * Push sockets open on a client of their own. The JDK's WebSocket handshake takes a pooled
+     * keep-alive connection when one is free, and Tomcat answers the last request it allows on a
+     * connection ({@code maxKeepAliveRequests}, 100) with {@code Connection: close}, on a 101 too
+     * ({@code upgrade, close}), which the JDK refuses (3 of 2,000 push sockets in a 1,000-room ramp).
+     * A browser opens each WebSocket on a new connection; so does this client, whose pool stays
+     * empty because an upgraded connection never goes back to it.
      */
-    private static final Map<String, String> BROWSER_HEADERS = Map.of(
-            "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36",
-            "Accept", "*/*",
-            "Accept-Language", "en-US,en;q=0.9",
-            "sec-ch-ua", "\"Chromium\";v=\"142\", \"Not_A Brand\";v=\"24\"",
-            "sec-ch-ua-mobile", "?0",
-            "sec-ch-ua-platform", "\"Linux\"",
-            "Sec-Fetch-Site", "same-origin",
-            "Sec-Fetch-Mode", "cors",
-            "Sec-Fetch-Dest", "empty");
+    private static final HttpClient WEB_SOCKETS = sharedClient();
+
+    static HttpClient webSockets() {
+        return WEB_SOCKETS;
+    }
 
     static HttpClient sharedClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -89,16 +83,14 @@ final class ProtocolSession {
 
     HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT);
-        BROWSER_HEADERS.forEach(builder::header);
-        String cookie = cookieHeader();
-        if (!cookie.isEmpty()) {
-            builder.header("Cookie", cookie);
+        if (sessionCookie != null) {
+            builder.header("Cookie", sessionCookie);
         }
         return builder;
     }
 
     String cookieHeader() {
-        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        return sessionCookie;
     }
 
     String origin() {
@@ -115,12 +107,8 @@ final class ProtocolSession {
             throw failure("http", built.method() + " " + built.uri().getRawQuery() + " failed: " + failed);
         }
         for (String setCookie : response.headers().allValues("Set-Cookie")) {
-            for (HttpCookie cookie : HttpCookie.parse(setCookie)) {
-                if (cookie.getMaxAge() == 0) {
-                    cookies.remove(cookie.getName());
-                } else {
-                    cookies.put(cookie.getName(), cookie.getValue());
-                }
+            if (setCookie.startsWith("JSESSIONID=")) {
+                sessionCookie = setCookie.substring(0, setCookie.indexOf(';') < 0 ? setCookie.length() : setCookie.indexOf(';'));
             }
         }
         return response;
