@@ -44,7 +44,8 @@ export const TEMPLATE = `
   .meter { position: absolute; left: 1rem; right: 1rem; bottom: 1rem; height: .5rem; border-radius: 999px; background: rgba(255, 255, 255, .2); overflow: hidden; }
   .meter span { display: block; height: 100%; width: 0; background: #6fdc8c; transition: width .08s linear; }
   :host(:not([preview])) .meter { display: none; }
-  :host([preview]) .remote { display: none; }
+  /* Laid out while hidden, so that leaving the preview for the call only changes what is painted. */
+  :host([preview]) .remote { visibility: hidden; }
   :host([preview]) .tile { inset: 0; width: 100%; height: 100%; aspect-ratio: auto; border-radius: 0; border: 0; cursor: default; }
   :host([preview]) .tile .quality { display: none; }
   @media (max-width: 700px) { .tile { width: 6.5rem; aspect-ratio: 3 / 4; } .label { left: .5rem; bottom: .5rem; } }

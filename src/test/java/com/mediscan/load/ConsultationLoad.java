@@ -40,6 +40,8 @@ class ConsultationLoad {
     private final int rooms = Integer.getInteger("load.rooms", 100);
     private final Duration ramp = Duration.ofSeconds(Long.getLong("load.ramp", Math.max(10, rooms * 2L / 5)));
     private final Duration plateau = Duration.ofSeconds(Long.getLong("load.plateau", 60));
+    /** People leave over this time after the plateau, as they came, not all in one instant. */
+    private final Duration rampDown = Duration.ofSeconds(Long.getLong("load.ramp-down", Math.max(10, rooms / 25)));
     private final Duration heartbeatEvery = Duration.ofSeconds(Long.getLong("load.heartbeat", 300));
     private final String dbUser = System.getProperty("load.db-user", "postgres");
     private final String dbPassword = System.getProperty("load.db-password", "");
@@ -49,6 +51,7 @@ class ConsultationLoad {
     private final AtomicInteger inCall = new AtomicInteger();
     private final AtomicInteger failedBeforeCall = new AtomicInteger();
     private volatile boolean stopping;
+    private volatile long stoppedAtNanos;
 
     @Test
     void consultationsOnOneNode() throws Exception {
@@ -71,14 +74,15 @@ class ConsultationLoad {
 
             try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
                 long rampStarted = System.nanoTime();
-                for (int i = 0; i < clinic.size(); i++) {
+                for (int index = 0; index < clinic.size(); index++) {
+                    int i = index;
                     Room room = clinic.get(i);
                     long startAt = rampStarted + ramp.toNanos() * i / clinic.size();
                     Participant doctor = pairs.get(i)[0];
                     Participant patient = pairs.get(i)[1];
                     people.submit(() -> {
                         sleepUntil(startAt);
-                        runRoom(room, doctor, patient);
+                        runRoom(room, i, doctor, patient);
                         return null;
                     });
                 }
@@ -97,10 +101,11 @@ class ConsultationLoad {
                 String histogram = node.isMeasurable() ? topClasses(node.classHistogram(), 12) : "";
                 int threads = node.isMeasurable() ? node.threads().orElse(-1) : -1;
 
+                stoppedAtNanos = System.nanoTime();
                 stopping = true;
                 people.shutdown();
-                if (!people.awaitTermination(2, TimeUnit.MINUTES)) {
-                    errors.record("driver", "run", "participants did not stop within 2 minutes");
+                if (!people.awaitTermination(rampDown.toSeconds() + 120, TimeUnit.SECONDS)) {
+                    errors.record("driver", "run", "participants did not stop within 2 minutes of the ramp-down");
                 }
                 report(node, setup, rampTook, plateauSeconds, participantsAtPlateau, heapBefore, heapAtPlateau, cpu, threads,
                         histogram, loadBefore);
@@ -135,7 +140,7 @@ class ConsultationLoad {
         return node;
     }
 
-    private void runRoom(Room room, Participant doctor, Participant patient) {
+    private void runRoom(Room room, int index, Participant doctor, Participant patient) {
         boolean inCallNow = false;
         try {
             patient.signIn(room.patient().email(), room.patient().newPassword());
@@ -164,6 +169,8 @@ class ConsultationLoad {
         } finally {
             if (!inCallNow) {
                 failedBeforeCall.incrementAndGet();
+            } else if (stopping) {
+                leaveInTurn(index);
             }
             doctor.leave();
             patient.leave();
@@ -232,6 +239,14 @@ class ConsultationLoad {
             // Counted where it happened.
         }
         return null;
+    }
+
+    private void leaveInTurn(int index) {
+        try {
+            sleepUntil(stoppedAtNanos + rampDown.toNanos() * index / rooms);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitRamp(long rampStarted) throws InterruptedException {
