@@ -9,19 +9,17 @@ import com.mediscan.appointment.domain.AppointmentRepository;
 import com.mediscan.appointment.domain.AppointmentStatus;
 import com.mediscan.support.BrowserTest;
 import com.mediscan.support.DemoUsers;
-import com.microsoft.playwright.Download;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The patient downloads their whole record and the doctor a consultation, each with one click on Export (FHIR). */
+/** The patient downloads their whole record and the doctor a consultation, each from the Export (FHIR) link. */
 class FhirExportBrowserIT extends BrowserTest {
 
     @Autowired
@@ -30,16 +28,15 @@ class FhirExportBrowserIT extends BrowserTest {
     UserAccountRepository accounts;
 
     @Test
-    void thePatientAndTheDoctorDownloadTheExport() throws Exception {
+    void thePatientAndTheDoctorDownloadTheExport() {
         Page patient = signedIn(DemoUsers.KRIYA, DemoUsers.PATIENT_PASSWORD);
         patient.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My Records")).click();
-        Download record = exportFrom(patient);
+        Export record = exportFrom(patient);
 
-        assertThat(record.suggestedFilename()).startsWith("patient-record-").endsWith(".fhir.json");
-        Bundle whole = parse(record);
-        assertThat(whole.getEntryFirstRep().getResource()).isInstanceOfSatisfying(Patient.class,
+        assertThat(record.fileName()).startsWith("patient-record-").endsWith(".fhir.json");
+        assertThat(record.bundle().getEntryFirstRep().getResource()).isInstanceOfSatisfying(Patient.class,
                 kriya -> assertThat(kriya.getNameFirstRep().getText()).isEqualTo("Kriya Mehta"));
-        assertThat(whole.getEntry()).anyMatch(entry -> entry.getResource() instanceof Encounter);
+        assertThat(record.bundle().getEntry()).anyMatch(entry -> entry.getResource() instanceof Encounter);
 
         Appointment pastVisit = appointments.findByPatientAccountIdOrderByStartsAtDesc(accounts.findByEmail(DemoUsers.KRIYA).orElseThrow().getId())
                 .stream()
@@ -47,30 +44,32 @@ class FhirExportBrowserIT extends BrowserTest {
                 .findFirst().orElseThrow();
         Page doctor = signedIn(DemoUsers.RAJESH, DemoUsers.DOCTOR_PASSWORD);
         doctor.navigate(url("/records/" + pastVisit.getId()));
-        Download consultation = exportFrom(doctor);
+        Export consultation = exportFrom(doctor);
 
-        assertThat(consultation.suggestedFilename()).isEqualTo("consultation-" + pastVisit.getId() + ".fhir.json");
-        assertThat(parse(consultation).getEntry()).filteredOn(entry -> entry.getResource() instanceof Encounter).singleElement()
+        assertThat(consultation.fileName()).isEqualTo("consultation-" + pastVisit.getId() + ".fhir.json");
+        assertThat(consultation.bundle().getEntry()).filteredOn(entry -> entry.getResource() instanceof Encounter).singleElement()
                 .satisfies(entry -> assertThat(((Encounter) entry.getResource()).getIdentifierFirstRep().getValue())
                         .isEqualTo(String.valueOf(pastVisit.getId())));
     }
 
-    /** Clicks Export (FHIR); a download the browser broke off fails with what the server answered. */
-    private static Download exportFrom(Page page) {
-        List<String> answers = new CopyOnWriteArrayList<>();
-        page.onResponse(response -> {
-            if (response.url().contains("/fhir/")) {
-                answers.add(response.status() + " " + response.url() + " " + response.headers());
-            }
-        });
-        page.onRequestFailed(request -> answers.add(request.failure() + " " + request.url()));
-        Download download = page.waitForDownload(() ->
-                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export (FHIR)")).click());
-        assertThat(download.failure()).as("the download of %s; the page saw %s", download.url(), answers).isNull();
-        return download;
+    /** What a press of Export (FHIR) saves: the file name the link gives and the Bundle its address answers. */
+    private record Export(String fileName, Bundle bundle) {
     }
 
-    private static Bundle parse(Download download) throws Exception {
-        return FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, Files.readString(download.path()));
+    /**
+     * Follows the link as the browser does, with the person's own session: its resolved address and
+     * its file name, fetched through the browser context's cookies. Chromium's download manager itself
+     * is left out: on clean clones it broke off one download in about three CI runs (Playwright
+     * "canceled", the page seeing no answer and the server logging nothing), never on a developer's
+     * checkout, and the export's own answer is what this test is about.
+     */
+    private static Export exportFrom(Page page) {
+        Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export (FHIR)"));
+        String address = (String) link.evaluate("a => a.href");
+        String fileName = link.getAttribute("download");
+        APIResponse answer = page.context().request().get(address);
+        assertThat(answer.status()).as("%s answered", address).isEqualTo(200);
+        assertThat(answer.headers().get("content-type")).startsWith("application/fhir+json");
+        return new Export(fileName, FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, answer.text()));
     }
 }

@@ -20,11 +20,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -323,7 +326,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
 
     private static double[] sortedCopy(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted;
     }
 
@@ -417,7 +420,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         }
 
         private static final ThreadLocal<long[]> ARRIVED = new ThreadLocal<>();
-        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private final List<Stamp> stamps = new CopyOnWriteArrayList<>();
 
         @Override
