@@ -27,13 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -194,17 +194,14 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         row("  of which: XMLHttpRequest.send → network stack sends it", sorted(browser,
                 message -> message.networkRequestAt() - message.requestAt()));
         row("DevTools: network sends the request → frame received (Network.*)", sorted(browser, BrowserMessage::devToolsMillis));
-        double[] driverInServer = server.driverMessages().stream().mapToDouble(ServerClocks.Stamp::inServerMillis).toArray();
+        List<ServerClocks.Stamp> driverStamps = server.driverMessages();
         long[] driverLatencies = metrics.inOrder(Kind.CHAT);
-        double[] driverOutside = new double[Math.min(driverInServer.length, driverLatencies.length)];
-        for (int i = 0; i < driverOutside.length; i++) {
-            driverOutside[i] = driverLatencies[i] / 1e6 - driverInServer[i];
-        }
+        double[] driverOutside = IntStream.range(0, Math.min(driverStamps.size(), driverLatencies.length))
+                .mapToDouble(i -> driverLatencies[i] / 1e6 - driverStamps.get(i).inServerMillis()).sorted().toArray();
         System.out.println("  split by the server's clock (the Send request enters the server's filters → the message stored, handed to the room bus):");
-        row("    driver: in the server", sortedCopy(driverInServer));
-        row("      of which the request's thread on a CPU", sortedCopy(server.driverMessages().stream()
-                .mapToDouble(ServerClocks.Stamp::onCpuMillis).toArray()));
-        row("    driver: the rest (its request's way in, the relay to the other view, its push)", sortedCopy(driverOutside));
+        row("    driver: in the server", driverStamps.stream().mapToDouble(ServerClocks.Stamp::inServerMillis).sorted().toArray());
+        row("      of which the request's thread on a CPU", driverStamps.stream().mapToDouble(ServerClocks.Stamp::onCpuMillis).sorted().toArray());
+        row("    driver: the rest (its request's way in, the relay to the other view, its push)", driverOutside);
         row("    browsers: in the server", sorted(browser, message -> message.server().inServerMillis()));
         row("      of which the request's thread on a CPU", sorted(browser, message -> message.server().onCpuMillis()));
         row("    browsers: the rest, the same way (network stack sends → push frame)", sorted(browser,
@@ -227,7 +224,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
      * and reads the instants the pages stamped.
      */
     private static BrowserMessage browserChat(Page doctorPage, Page patientPage, DevToolsClocks devTools, ServerClocks server,
-                                              String token) {
+                                              String token) throws InterruptedException {
         patientPage.evaluate(AWAIT_TEXT, token);
         devTools.clear();
         doctorPage.evaluate("() => { window.uidlRequests = []; window.clickedAt = undefined; performance.clearResourceTimings(); }");
@@ -236,7 +233,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         // No polling of the pages while the message is on its way: Playwright's work (and the pages')
         // would run beside the server's, on the same two cores, and the driver's messages have none.
         // The pages stamp the instants themselves; they are read once the message is long there.
-        sleep(QUIET_AFTER_SEND);
+        Thread.sleep(QUIET_AFTER_SEND);
         double shownAt = number(patientPage.waitForFunction("() => window.shownAt").jsonValue());
         Object pushedAt = patientPage.evaluate("() => window.pushedAt");
         assertThat(pushedAt).as("the push frame with " + token + " (did the message come in an HTTP answer instead?)").isNotNull();
@@ -322,21 +319,6 @@ class ChatLatencyHonestyCheck extends BrowserTest {
             case "event" -> "event " + rpc.path("event").asString() + (rpc.has("data") ? " " + rpc.path("data") : "");
             default -> rpc.path("type").asString() + " " + rpc;
         };
-    }
-
-    private static double[] sortedCopy(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", interrupted);
-        }
     }
 
     private static double number(Object value) {
