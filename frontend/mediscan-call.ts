@@ -11,7 +11,8 @@
  * This file holds the call itself (media, the peer connection, signals, what the server side is told); the
  * parts around it are modules in call/: the shadow DOM (template), camera and microphone helpers (media), the
  * quality indicator (quality), the keyboard shortcuts (shortcuts), the movable own tile (movable-tile), the
- * microphone meter (level-meter), the arrival chime (chime) and the shared types (types).
+ * microphone meter (level-meter), the arrival chime (chime), the AudioContext both share (audio) and the shared
+ * types (types).
  */
 
 import { chime } from './call/chime';
@@ -332,9 +333,9 @@ class MediscanCall extends HTMLElement {
     }
   }
 
-  /** A short chime and, if the person allowed it, a system notification. */
+  /** A short chime and, if the person allowed it, a system notification; after the push that brought it is handled. */
   announce(title: string, body: string) {
-    chime(title, body);
+    window.setTimeout(() => chime(title, body));
   }
 
   private async openMedia() {

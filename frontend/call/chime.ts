@@ -1,9 +1,12 @@
 /** The doctor's alert that the patient arrived. */
 
+import { pageAudio } from './audio';
+
 /** A short chime and, if the person allowed it, a system notification. */
 export function chime(title: string, body: string) {
   try {
-    const audio = new AudioContext();
+    const audio = pageAudio();
+    audio.resume().catch(() => undefined);
     [660, 880].forEach((frequency, index) => {
       const tone = audio.createOscillator();
       const volume = audio.createGain();
@@ -15,8 +18,9 @@ export function chime(title: string, body: string) {
       tone.connect(volume).connect(audio.destination);
       tone.start(start);
       tone.stop(start + 0.4);
+      tone.onended = () => volume.disconnect();
     });
-    setTimeout(() => audio.close(), 1000);
+    setTimeout(() => audio.suspend().catch(() => undefined), 1000);
   } catch {
     // No audio output: the notification and the waiting panel still tell.
   }

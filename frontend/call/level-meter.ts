@@ -1,11 +1,14 @@
 /** The microphone level meter of the check before joining. */
 
+import { pageAudio } from './audio';
+
 /** Shows the microphone's level in {@code meter} ten times a second; returns what stops it. */
 export function startLevelMeter(microphone: MediaStreamTrack, meter: HTMLElement): () => void {
-  const audio = new AudioContext();
+  const audio = pageAudio();
   const analyser = audio.createAnalyser();
   analyser.fftSize = 512;
-  audio.createMediaStreamSource(new MediaStream([microphone])).connect(analyser);
+  const source = audio.createMediaStreamSource(new MediaStream([microphone]));
+  source.connect(analyser);
   const samples = new Float32Array(analyser.fftSize);
   const timer = window.setInterval(() => {
     analyser.getFloatTimeDomainData(samples);
@@ -18,6 +21,7 @@ export function startLevelMeter(microphone: MediaStreamTrack, meter: HTMLElement
   document.addEventListener('pointerdown', () => audio.resume().catch(() => undefined), { once: true });
   return () => {
     window.clearInterval(timer);
-    audio.close().catch(() => undefined);
+    source.disconnect();
+    audio.suspend().catch(() => undefined); // a running context costs the page an audio thread
   };
 }

@@ -52,11 +52,12 @@ public final class CallTimeline {
                 mark('long task started', performance.timeOrigin + task.startTime);
                 mark('long task ended', performance.timeOrigin + task.startTime + task.duration);
               })).observe({ type: 'longtask', buffered: true });
-              // What a long frame spent its time on: the longest script (by what invoked it) and style and layout.
+              // What a long frame spent its time on: the longest script (by what invoked it, and its file) and style and layout.
               new PerformanceObserver(list => list.getEntries().forEach(frame => {
                 const longest = [...frame.scripts].sort((a, b) => b.duration - a.duration)[0];
                 const layout = frame.styleAndLayoutStart ? frame.startTime + frame.duration - frame.styleAndLayoutStart : 0;
-                const script = longest ? `${longest.invoker || longest.invokerType} ${Math.round(longest.duration)} ms` : 'no script';
+                const source = longest?.sourceURL ? ` in ${longest.sourceURL.split('/').pop().split('?')[0]}` : '';
+                const script = longest ? `${longest.invoker || longest.invokerType}${source} ${Math.round(longest.duration)} ms` : 'no script';
                 mark(`long frame: ${script}, style and layout ${Math.round(layout)} ms, of ${Math.round(frame.duration)} ms`,
                   performance.timeOrigin + frame.startTime);
               })).observe({ type: 'long-animation-frame', buffered: true });

@@ -332,12 +332,12 @@ public class ConsultationView extends Div implements BeforeEnterObserver {
             if (peerSeatId == null) {
                 stage.mediaCall.disconnectPeer();
             } else {
+                stage.mediaCall.connectTo(peerSeatId);
                 if (wasAlone && forDoctor && presenceKnown) {
                     stage.mediaCall.announceArrival(
                             state.callStartedAt() == null ? peerName + " is waiting" : peerName + " is back",
                             peerName + " joined the video consultation.");
                 }
-                stage.mediaCall.connectTo(peerSeatId);
             }
         }
         presenceKnown = true;
