@@ -50,6 +50,10 @@ class ConsultationLoad {
     private final LoadMetrics metrics = new LoadMetrics();
     private final AtomicInteger inCall = new AtomicInteger();
     private final AtomicInteger failedBeforeCall = new AtomicInteger();
+    private final AtomicInteger quietRooms = new AtomicInteger();
+    /** The plateau is over: nobody sends any more, and what is on its way still arrives (or is counted lost). */
+    private volatile boolean quiet;
+    /** The heap was measured: the rooms close in turn. */
     private volatile boolean stopping;
     private volatile long stoppedAtNanos;
 
@@ -97,12 +101,22 @@ class ConsultationLoad {
                 double plateauSeconds = (System.nanoTime() - plateauStarted) / 1e9;
                 metrics.measuring = false;
                 int participantsAtPlateau = 2 * inCall.get();
-                long heapAtPlateau = node.isMeasurable() ? node.liveHeapBytes() : -1;
-                String histogram = node.isMeasurable() ? topClasses(node.classHistogram(), 12) : "";
-                int threads = node.isMeasurable() ? node.threads().orElse(-1) : -1;
-
-                stoppedAtNanos = System.nanoTime();
-                stopping = true;
+                // The heap is measured with every room still open but nothing on its way: the full collections
+                // stop the node for seconds, and messages sent just before them arrived late enough to count as lost.
+                long heapAtPlateau;
+                String histogram;
+                int threads;
+                try {
+                    quiet = true;
+                    awaitQuietRooms();
+                    String fullHistogram = node.isMeasurable() ? node.classHistogram() : "";
+                    heapAtPlateau = node.isMeasurable() ? NodeUnderLoad.liveBytes(fullHistogram) : -1;
+                    histogram = topClasses(fullHistogram, 12);
+                    threads = node.isMeasurable() ? node.threads().orElse(-1) : -1;
+                } finally {
+                    stoppedAtNanos = System.nanoTime();
+                    stopping = true; // the rooms wait for it to leave
+                }
                 people.shutdown();
                 if (!people.awaitTermination(rampDown.toSeconds() + 120, TimeUnit.SECONDS)) {
                     errors.record("driver", "run", "participants did not stop within 2 minutes of the ramp-down");
@@ -162,6 +176,7 @@ class ConsultationLoad {
                 sides.submit(() -> converse(doctor, patient, Duration.ofSeconds(5)));
                 sides.submit(() -> converse(patient, doctor, Duration.ofSeconds(15)));
             }
+            quietRooms.incrementAndGet();
         } catch (ProtocolSession.LoadFailure counted) {
             // Counted where it happened; this room is over.
         } catch (Exception unexpected) {
@@ -169,7 +184,7 @@ class ConsultationLoad {
         } finally {
             if (!inCallNow) {
                 failedBeforeCall.incrementAndGet();
-            } else if (stopping) {
+            } else if (quiet) {
                 leaveInTurn(index);
             }
             doctor.leave();
@@ -204,7 +219,10 @@ class ConsultationLoad {
         }
     }
 
-    /** One side of a running call: state signals every few seconds, a chat message every 20 s, heartbeats. */
+    /**
+     * One side of a running call: state signals every few seconds, a chat message every 20 s, heartbeats. When the
+     * run goes quiet it waits for what the other side sent to arrive, counting what does not as lost.
+     */
     private Void converse(Participant self, Participant peer, Duration firstChat) throws Exception {
         long now = System.nanoTime();
         long nextState = now + ThreadLocalRandom.current().nextLong(STATE_EVERY.toNanos());
@@ -212,11 +230,11 @@ class ConsultationLoad {
         long nextHeartbeat = now + heartbeatEvery.toNanos();
         boolean microphoneOn = true;
         try {
-            while (!stopping && !self.isGone() && !peer.isGone()) {
+            while (!quiet && !self.isGone() && !peer.isGone()) {
                 long due = Math.min(nextState, Math.min(nextChat, nextHeartbeat));
                 sleepUntil(Math.min(due, System.nanoTime() + 500_000_000L));
                 now = System.nanoTime();
-                if (stopping) {
+                if (quiet) {
                     break;
                 }
                 if (now >= nextState) {
@@ -235,6 +253,11 @@ class ConsultationLoad {
                 }
                 self.countLost(LOST_AFTER);
             }
+            long lostAt = System.nanoTime() + LOST_AFTER.toNanos();
+            while (self.isAwaiting() && !self.isGone() && System.nanoTime() < lostAt) {
+                Thread.sleep(100);
+            }
+            self.countLost(Duration.ZERO);
         } catch (ProtocolSession.LoadFailure counted) {
             // Counted where it happened.
         }
@@ -243,6 +266,9 @@ class ConsultationLoad {
 
     private void leaveInTurn(int index) {
         try {
+            while (!stopping) {
+                Thread.sleep(100);
+            }
             sleepUntil(stoppedAtNanos + rampDown.toNanos() * index / rooms);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -253,6 +279,13 @@ class ConsultationLoad {
         long deadline = rampStarted + ramp.toNanos() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline && inCall.get() + failedBeforeCall.get() < rooms) {
             Thread.sleep(200);
+        }
+    }
+
+    private void awaitQuietRooms() throws InterruptedException {
+        long deadline = System.nanoTime() + LOST_AFTER.toNanos() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && quietRooms.get() < inCall.get()) {
+            Thread.sleep(100);
         }
     }
 

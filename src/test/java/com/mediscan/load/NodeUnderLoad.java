@@ -201,7 +201,12 @@ final class NodeUnderLoad implements AutoCloseable {
 
     /** Bytes of live objects: {@code GC.class_histogram} counts after a full collection. */
     long liveHeapBytes() throws IOException, InterruptedException {
-        Matcher total = HISTOGRAM_TOTAL.matcher(classHistogram());
+        return liveBytes(classHistogram());
+    }
+
+    /** The total of a class histogram taken after a full collection. */
+    static long liveBytes(String histogram) {
+        Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
         if (!total.find()) {
             throw new IllegalStateException("No total in the class histogram");
         }

@@ -29,6 +29,11 @@ import tools.jackson.databind.node.StringNode;
 final class Participant {
 
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * From the last keystroke to the click on Send: a person's hand moves, and a browser sends the click in a
+     * request of its own about this long after the text (ChatLatencyHonestyCheck prints the gap it saw).
+     */
+    static final Duration MOVE_TO_SEND = Duration.ofMillis(100);
     private static final AtomicInteger TOKENS = new AtomicInteger();
 
     final String name;
@@ -177,7 +182,7 @@ final class Participant {
     /**
      * Types a message (the panel reports typing to the other side), then presses Send. As in a browser, the
      * box's whole text goes to the server in a request of its own (the box synchronizes its value as it
-     * changes) and the click in the next one; the latency runs from that click's request.
+     * changes) and the click in another one, {@link #MOVE_TO_SEND} later; the latency runs from that click's request.
      */
     void chat(Participant peer, String text, Duration typingTime) throws IOException, InterruptedException {
         UiNodes.Node box = ui.await("the Message box", STEP_TIMEOUT, nodes -> nodes.shownNamed("vaadin-text-area", "Message"));
@@ -191,6 +196,7 @@ final class Participant {
         }
         UiNodes.Node send = ui.await("Send", STEP_TIMEOUT, nodes -> nodes.shownNamed("vaadin-button", "Send"));
         ui.send(ui.propertySync(box, "value", StringNode.valueOf(message)));
+        Thread.sleep(MOVE_TO_SEND.toMillis());
         peer.expect(token, Kind.CHAT);
         metrics.sent(Kind.CHAT);
         ui.click(send);
@@ -209,6 +215,11 @@ final class Participant {
 
     boolean isGone() {
         return ui == null || ui.isEnded();
+    }
+
+    /** Whether a message from the peer is still on its way. */
+    boolean isAwaiting() {
+        return !expected.isEmpty();
     }
 
     /** Messages from the peer that never arrived, older than the limit; each is counted as lost. */
