@@ -120,6 +120,11 @@ class ChatLatencyHonestyCheck extends BrowserTest {
             }
             """;
 
+    private static final String PRESS_SEND_AFTER = """
+            delay => setTimeout(() => [...document.querySelectorAll('vaadin-button')]
+                .find(button => button.textContent.trim() === 'Send').click(), delay)
+            """;
+
     private static final String RESOURCE_REQUEST_START = """
             sentAt => {
               const entry = performance.getEntriesByType('resource')
@@ -201,9 +206,11 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         System.out.println("  split by the server's clock (the Send request enters the server's filters → the message stored, handed to the room bus):");
         row("    driver: in the server", driverStamps.stream().mapToDouble(ServerClocks.Stamp::inServerMillis).sorted().toArray());
         row("      of which the request's thread on a CPU", driverStamps.stream().mapToDouble(ServerClocks.Stamp::onCpuMillis).sorted().toArray());
+        row("      of which it waited for a lock or a signal", driverStamps.stream().mapToDouble(ServerClocks.Stamp::lockedMillis).sorted().toArray());
         row("    driver: the rest (its request's way in, the relay to the other view, its push)", driverOutside);
         row("    browsers: in the server", sorted(browser, message -> message.server().inServerMillis()));
         row("      of which the request's thread on a CPU", sorted(browser, message -> message.server().onCpuMillis()));
+        row("      of which it waited for a lock or a signal", sorted(browser, message -> message.server().lockedMillis()));
         row("    browsers: the rest, the same way (network stack sends → push frame)", sorted(browser,
                 message -> message.pushedAt() - message.networkRequestAt() - message.server().inServerMillis()));
         row("      of which: network stack sends → the server's filters (page and server clocks)", sorted(browser,
@@ -229,11 +236,12 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         devTools.clear();
         doctorPage.evaluate("() => { window.uidlRequests = []; window.clickedAt = undefined; performance.clearResourceTimings(); }");
         doctorPage.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Message")).fill("Browser " + token);
-        button(doctorPage, "Send").click();
-        // No polling of the pages while the message is on its way: Playwright's work (and the pages')
-        // would run beside the server's, on the same two cores, and the driver's messages have none.
-        // The pages stamp the instants themselves; they are read once the message is long there.
-        Thread.sleep(QUIET_AFTER_SEND);
+        // The page presses Send itself, as long after the text as the driver does. Playwright does nothing while the
+        // message is on its way: its work (a click's checks, polling the pages) would run beside the server's on the
+        // same two cores, and the driver's messages have none. The pages stamp the instants themselves; they are
+        // read once the message is long there.
+        doctorPage.evaluate(PRESS_SEND_AFTER, (int) Participant.MOVE_TO_SEND.toMillis());
+        Thread.sleep(Participant.MOVE_TO_SEND.plus(QUIET_AFTER_SEND));
         double shownAt = number(patientPage.waitForFunction("() => window.shownAt").jsonValue());
         Object pushedAt = patientPage.evaluate("() => window.pushedAt");
         assertThat(pushedAt).as("the push frame with " + token + " (did the message come in an HTTP answer instead?)").isNotNull();
@@ -383,7 +391,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
 
         /** Nanos and epoch micros, as the driver reads the one and the pages the other. */
         record Stamp(String text, long arrivedNanos, long arrivedEpochMicros, long postedNanos, long postedEpochMicros,
-                     long onCpuNanos) {
+                     long onCpuNanos, long lockedMillis /* blocked or parked: the JVM's thread contention monitoring */) {
             double inServerMillis() {
                 return (postedNanos - arrivedNanos) / 1e6;
             }
@@ -408,7 +416,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            ARRIVED.set(new long[] {System.nanoTime(), epochMicros(), THREADS.getCurrentThreadCpuTime()});
+            ARRIVED.set(new long[] {System.nanoTime(), epochMicros(), THREADS.getCurrentThreadCpuTime(), lockedSoFar()});
             try {
                 chain.doFilter(request, response);
             } finally {
@@ -422,7 +430,7 @@ class ChatLatencyHonestyCheck extends BrowserTest {
                     long[] arrived = ARRIVED.get();
                     if (event instanceof ChatMessagePosted posted && arrived != null) {
                         stamps.add(new Stamp(posted.message().text(), arrived[0], arrived[1], System.nanoTime(), epochMicros(),
-                                THREADS.getCurrentThreadCpuTime() - arrived[2]));
+                                THREADS.getCurrentThreadCpuTime() - arrived[2], lockedSoFar() - arrived[3]));
                     }
                 });
             }
@@ -436,6 +444,14 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         /** The driver's measured messages, in the order sent. */
         List<Stamp> driverMessages() {
             return stamps.stream().filter(stamp -> stamp.text().startsWith("Driver ")).toList();
+        }
+
+        private static long lockedSoFar() {
+            if (!THREADS.isThreadContentionMonitoringEnabled()) {
+                THREADS.setThreadContentionMonitoringEnabled(true);
+            }
+            var info = THREADS.getThreadInfo(Thread.currentThread().threadId());
+            return info.getBlockedTime() + info.getWaitedTime();
         }
 
         private static long epochMicros() {
