@@ -102,7 +102,7 @@ class ConsultationLoad {
                 metrics.measuring = false;
                 int participantsAtPlateau = 2 * inCall.get();
                 // The heap is measured with every room still open but nothing on its way: the full collections
-                // stop the node for seconds, and messages sent just before them arrived late enough to count as lost.
+                // stop the node for seconds, and messages sent just before them could arrive late enough to count as lost.
                 long heapAtPlateau;
                 String histogram;
                 int threads;

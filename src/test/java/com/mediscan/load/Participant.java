@@ -31,7 +31,7 @@ final class Participant {
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
     /**
      * From the last keystroke to the click on Send: a person's hand moves, and a browser sends the click in a
-     * request of its own about this long after the text (ChatLatencyHonestyCheck prints the gap it saw).
+     * request of its own after the text (Playwright's fill and click were 100–130 ms apart in ChatLatencyHonestyCheck).
      */
     static final Duration MOVE_TO_SEND = Duration.ofMillis(100);
     private static final AtomicInteger TOKENS = new AtomicInteger();
