@@ -5,6 +5,7 @@ import { pageAudio } from './audio';
 /** Shows the microphone's level in {@code meter} ten times a second; returns what stops it. */
 export function startLevelMeter(microphone: MediaStreamTrack, meter: HTMLElement): () => void {
   const audio = pageAudio();
+  audio.resume().catch(() => undefined); // the previous meter (another device) suspended it
   const analyser = audio.createAnalyser();
   analyser.fftSize = 512;
   const source = audio.createMediaStreamSource(new MediaStream([microphone]));

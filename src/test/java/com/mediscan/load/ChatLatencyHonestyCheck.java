@@ -413,6 +413,10 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
         private final List<Stamp> stamps = new CopyOnWriteArrayList<>();
 
+        ServerClocks() {
+            THREADS.setThreadContentionMonitoringEnabled(true);
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
@@ -447,9 +451,6 @@ class ChatLatencyHonestyCheck extends BrowserTest {
         }
 
         private static long lockedSoFar() {
-            if (!THREADS.isThreadContentionMonitoringEnabled()) {
-                THREADS.setThreadContentionMonitoringEnabled(true);
-            }
             var info = THREADS.getThreadInfo(Thread.currentThread().threadId());
             return info.getBlockedTime() + info.getWaitedTime();
         }
