@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,6 +76,7 @@ class ConsultationLoad {
             }
             firstSignIns(clinic, pairs);
             Duration setup = Duration.ofNanos(System.nanoTime() - setupStarted);
+            progress("set-up done in %.0f s; ramping up %d rooms over %d s", setup.toMillis() / 1000.0, rooms, ramp.toSeconds());
             long heapBefore = node.isMeasurable() ? node.liveHeapBytes() : -1;
 
             try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -93,13 +96,16 @@ class ConsultationLoad {
                 awaitRamp(rampStarted);
                 Duration rampTook = Duration.ofNanos(System.nanoTime() - rampStarted);
 
+                progress("ramp over after %.0f s, %d rooms in call; plateau of %d s", rampTook.toMillis() / 1000.0, inCall.get(),
+                        plateau.toSeconds());
                 metrics.measuring = true;
-                Duration cpuBefore = node.isMeasurable() ? node.cpuTime() : Duration.ZERO;
+                CpuShares cpuBefore = CpuShares.now(node.isMeasurable() ? node.pid() : -1);
                 long plateauStarted = System.nanoTime();
                 Thread.sleep(plateau.toMillis());
-                Duration cpu = node.isMeasurable() ? node.cpuTime().minus(cpuBefore) : Duration.ZERO;
+                CpuShares cpu = CpuShares.now(node.isMeasurable() ? node.pid() : -1).since(cpuBefore);
                 double plateauSeconds = (System.nanoTime() - plateauStarted) / 1e9;
                 metrics.measuring = false;
+                progress("plateau over; the rooms go quiet");
                 int participantsAtPlateau = 2 * inCall.get();
                 // The heap is measured with every room still open but nothing on its way: the full collections
                 // stop the node for seconds, and messages sent just before them could arrive late enough to count as lost.
@@ -297,12 +303,12 @@ class ConsultationLoad {
     }
 
     private void report(NodeUnderLoad node, Duration setup, Duration rampTook, double plateauSeconds, int participants,
-                        long heapBefore, long heapAtPlateau, Duration cpu, int threads, String histogram, String loadBefore)
+                        long heapBefore, long heapAtPlateau, CpuShares cpu, int threads, String histogram, String loadBefore)
             throws Exception {
         LoadMetrics.Summary chat = metrics.summary(Kind.CHAT);
         LoadMetrics.Summary signal = metrics.summary(Kind.SIGNAL);
         double heapPerParticipantKb = participants > 0 && heapBefore >= 0 ? (heapAtPlateau - heapBefore) / 1024.0 / participants : Double.NaN;
-        double cpuPct = node.isMeasurable() ? cpu.toMillis() / 10.0 / plateauSeconds : Double.NaN;
+        double cpuPct = node.isMeasurable() ? CpuShares.pct(cpu.node(), plateauSeconds) : Double.NaN;
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nConsultation load: %d rooms (%d participants in call at the plateau), node %s, %d cores%n",
                 rooms, participants, node.url, Runtime.getRuntime().availableProcessors()));
@@ -322,9 +328,10 @@ class ConsultationLoad {
             out.append(String.format(Locale.ROOT, "live heap after full GC: %.1f MB before the load, %.1f MB at the plateau → %.0f KB per participant%n",
                     heapBefore / 1048576.0, heapAtPlateau / 1048576.0, heapPerParticipantKb));
             out.append(String.format(Locale.ROOT, "node CPU during the plateau: %.0f%% of one core (%.1f s in %.0f s); %d threads%n",
-                    cpuPct, cpu.toMillis() / 1000.0, plateauSeconds, threads));
+                    cpuPct, cpu.node().toMillis() / 1000.0, plateauSeconds, threads));
             out.append("largest classes at the plateau:\n").append(histogram);
         }
+        out.append(cpu.describe(plateauSeconds)).append('\n');
         out.append("errors: ").append(errors.byKind().isEmpty() ? "none" : errors.byKind()).append('\n');
         out.append(String.format(Locale.ROOT,
                 "LOAD rooms=%d chat_p50_ms=%.1f chat_p99_ms=%.1f signal_p50_ms=%.1f signal_p99_ms=%.1f heap_per_participant_kb=%.0f cpu_pct=%.0f errors=%d%n",
@@ -341,6 +348,10 @@ class ConsultationLoad {
     private static String topClasses(String histogram, int count) {
         // jcmd prints the pid, a heading and a rule, then the classes by size
         return histogram.lines().skip(3).limit(count).map(line -> "  " + line.strip() + "\n").reduce("", String::concat);
+    }
+
+    private static void progress(String format, Object... args) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " load: " + String.format(Locale.ROOT, format, args));
     }
 
     private static String loadAverage() {

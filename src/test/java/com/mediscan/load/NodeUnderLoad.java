@@ -232,12 +232,13 @@ final class NodeUnderLoad implements AutoCloseable {
         return output;
     }
 
-    /** User plus system CPU time of the node's process so far, from /proc/&lt;pid&gt;/stat. */
+    /** User plus system CPU time of the node's process so far. */
     Duration cpuTime() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return Duration.ofMillis(ticks * 1000 / 100);
+        return CpuShares.processTime(pid);
+    }
+
+    long pid() {
+        return pid;
     }
 
     Optional<Integer> threads() throws IOException {
