@@ -12,7 +12,8 @@ import java.util.Locale;
  * Where this machine's CPU went over an interval: the node's process, this driver's JVM, PostgreSQL's
  * processes (the server and one backend per connection, when the database runs here) and the whole
  * machine ({@code /proc/stat}). The node's share alone does not say what limits a run on two cores
- * that it shares with the driver and the database.
+ * that it shares with the driver and the database. PostgreSQL's share is right for its long-lived
+ * backends (the pools' connections); one that ends within the interval takes its time out of it.
  */
 record CpuShares(Duration node, Duration driver, Duration database, Duration machineBusy, Duration machineTotal) {
 
