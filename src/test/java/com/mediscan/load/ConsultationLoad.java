@@ -99,10 +99,10 @@ class ConsultationLoad {
                 progress("ramp over after %.0f s, %d rooms in call; plateau of %d s", rampTook.toMillis() / 1000.0, inCall.get(),
                         plateau.toSeconds());
                 metrics.measuring = true;
-                CpuShares cpuBefore = CpuShares.now(node.isMeasurable() ? node.pid() : -1);
+                CpuShares cpuBefore = CpuShares.now(node.pid());
                 long plateauStarted = System.nanoTime();
                 Thread.sleep(plateau.toMillis());
-                CpuShares cpu = CpuShares.now(node.isMeasurable() ? node.pid() : -1).since(cpuBefore);
+                CpuShares cpu = CpuShares.now(node.pid()).since(cpuBefore);
                 double plateauSeconds = (System.nanoTime() - plateauStarted) / 1e9;
                 metrics.measuring = false;
                 progress("plateau over; the rooms go quiet");

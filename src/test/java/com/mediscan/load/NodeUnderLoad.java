@@ -237,6 +237,7 @@ final class NodeUnderLoad implements AutoCloseable {
         return CpuShares.processTime(pid);
     }
 
+    /** The node's process id on this machine, or -1 for a node at a given URL without one. */
     long pid() {
         return pid;
     }

@@ -31,8 +31,9 @@ final class Participant {
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
     /**
      * From the last keystroke to the click on Send: a person's hand moves to the button, and a browser sends the
-     * click in a request of its own after the text. 400 ms: a quick hand; at 100 ms the two browsers of
-     * ChatLatencyHonestyCheck were still drawing the typing notice on the server's cores when the click arrived.
+     * click in a request of its own after the text. 400 ms: a quick hand, and time for ChatLatencyHonestyCheck's
+     * two browsers to draw the typing notice the text sent before the click reaches the server's cores (at 100 ms
+     * they could still be at it; the check's runs did not show that this closes its gap).
      */
     static final Duration MOVE_TO_SEND = Duration.ofMillis(400);
     private static final AtomicInteger TOKENS = new AtomicInteger();
