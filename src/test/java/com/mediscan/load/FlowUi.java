@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +65,7 @@ final class FlowUi {
 
     private int nextSyncId;
     private int lastSyncId;
+    private long gapNoticedNanos;
     private volatile int nextClientId;
     private volatile boolean ended;
     private volatile boolean closing;
@@ -196,15 +198,23 @@ final class FlowUi {
             return;
         }
         held.put(syncId, new Held(raw, json, viaPush, System.nanoTime()));
+        int missing = nextSyncId;
         while (!held.isEmpty() && held.firstKey() == nextSyncId) {
             Held next = held.pollFirstEntry().getValue();
             apply(next);
         }
+        if (gapNoticedNanos != 0 && nextSyncId > missing) {
+            session.errors.record("syncGapFilled", session.who, String.format(Locale.ROOT,
+                    "syncId %d arrived %.1f s after the gap was counted", missing, (System.nanoTime() - gapNoticedNanos) / 1e9));
+            gapNoticedNanos = 0;
+        }
         // The missing message may be the answer to this UI's own request, still on its way: only a
-        // gap with nothing in flight is a lost message (the browser would ask for a resync after 5 s).
-        if (!held.isEmpty() && !inFlight.isLocked()
+        // gap with nothing in flight counts (the browser would ask for a resync after 5 s). The UI
+        // goes on holding, so that the run tells a late push (syncGapFilled) from one never sent.
+        if (gapNoticedNanos == 0 && !held.isEmpty() && !inFlight.isLocked()
                 && System.nanoTime() - held.firstEntry().getValue().arrivedNanos() > OUT_OF_ORDER_LIMIT.toNanos()) {
-            end("syncGap", "waited over 5 s for syncId " + nextSyncId + " (holding " + held.keySet() + ")");
+            gapNoticedNanos = System.nanoTime();
+            session.errors.record("syncGap", session.who, "waited over 5 s for syncId " + nextSyncId + " (holding " + held.keySet() + ")");
         }
     }
 
