@@ -143,7 +143,13 @@ public class RoomRegistry {
         if (recipient.isEmpty()) {
             return RelayOutcome.NOBODY_TO_RECEIVE;
         }
-        bus.publish(new CallSignal(from.appointmentId(), from.accountId(), from.id(), recipient.get().seat().id(), payload));
+        String recipientSeat = recipient.get().seat().id();
+        CallSignal signal = new CallSignal(from.appointmentId(), from.accountId(), from.id(), recipientSeat, payload);
+        if (allowances.containsKey(recipientSeat)) {
+            bus.publishOnThisNode(signal); // the recipient's window is served here: no NOTIFY, no echo to decode
+        } else {
+            bus.publish(signal);
+        }
         return RelayOutcome.RELAYED;
     }
 

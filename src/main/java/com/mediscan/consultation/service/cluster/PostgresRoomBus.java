@@ -125,6 +125,11 @@ public class PostgresRoomBus implements RoomBus, AutoCloseable {
     }
 
     @Override
+    public void publishOnThisNode(RoomEvent event) {
+        local.publish(event);
+    }
+
+    @Override
     public void close() {
         running = false;
         listener.interrupt();

@@ -126,13 +126,7 @@ class ClusterRoomsTest {
     }
 
     private <T extends RoomEvent> T nextOnB(Class<T> type) throws InterruptedException {
-        while (true) {
-            RoomEvent event = heardOnB.poll(30, TimeUnit.SECONDS);
-            assertThat(event).as("a %s on node B", type.getSimpleName()).isNotNull();
-            if (type.isInstance(event)) {
-                return type.cast(event);
-            }
-        }
+        return next(heardOnB, type);
     }
 
     @Test
@@ -227,6 +221,60 @@ class ClusterRoomsTest {
         assertThat(roomsB.isCurrent(doctorOnB)).isTrue();
         roomsB.leave(doctorOnB);
         roomsB.leave(patientOnB);
+    }
+
+    @Test
+    void aSignalToAWindowOfTheSameNodeStaysOnItAndOneToAnotherNodeCrosses() throws Exception {
+        long doctor = account(DemoUsers.RAJESH);
+        long patient = account(DemoUsers.KRIYA);
+        BlockingQueue<RoomEvent> heardOnA = new LinkedBlockingQueue<>();
+        try (AutoCloseable listeningOnA = busA.subscribe(appointment.getId(), heardOnA::add)) {
+            Seat doctorOnA = roomsA.enter(appointment, doctor);
+            Seat patientOnA = roomsA.enter(appointment, patient);
+
+            assertThat(roomsA.relay(doctorOnA, "offer on node A")).isEqualTo(RoomRegistry.RelayOutcome.RELAYED);
+            assertThat(next(heardOnA, CallSignal.class)).satisfies(signal -> {
+                assertThat(signal.payload()).isEqualTo("offer on node A");
+                assertThat(signal.recipientSeatId()).isEqualTo(patientOnA.id());
+            });
+            // Node B hears events in the order they were published: a marker after the signal comes with nothing before it that is one.
+            CallStarted marker = new CallStarted(appointment.getId(), doctor, Instant.parse("2026-12-01T09:30:00Z"));
+            busA.publish(marker);
+            assertThat(untilOnB(marker)).noneMatch(CallSignal.class::isInstance);
+
+            Seat patientOnB = roomsB.enter(appointment, patient);
+            assertThat(roomsA.relay(doctorOnA, "answer me on node B")).isEqualTo(RoomRegistry.RelayOutcome.RELAYED);
+            assertThat(nextOnB(CallSignal.class)).satisfies(signal -> {
+                assertThat(signal.payload()).isEqualTo("answer me on node B");
+                assertThat(signal.recipientSeatId()).isEqualTo(patientOnB.id());
+            });
+            roomsA.leave(doctorOnA);
+            roomsA.leave(patientOnA);
+            roomsB.leave(patientOnB);
+        }
+    }
+
+    private static <T extends RoomEvent> T next(BlockingQueue<RoomEvent> heard, Class<T> type) throws InterruptedException {
+        while (true) {
+            RoomEvent event = heard.poll(30, TimeUnit.SECONDS);
+            assertThat(event).as("a %s", type.getSimpleName()).isNotNull();
+            if (type.isInstance(event)) {
+                return type.cast(event);
+            }
+        }
+    }
+
+    /** What node B heard before {@code marker}. */
+    private List<RoomEvent> untilOnB(RoomEvent marker) throws InterruptedException {
+        List<RoomEvent> before = new ArrayList<>();
+        while (true) {
+            RoomEvent event = heardOnB.poll(30, TimeUnit.SECONDS);
+            assertThat(event).as("the marker %s on node B", marker).isNotNull();
+            if (event.equals(marker)) {
+                return before;
+            }
+            before.add(event);
+        }
     }
 
     @Test
