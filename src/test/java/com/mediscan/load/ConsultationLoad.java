@@ -42,6 +42,8 @@ class ConsultationLoad {
     private final int rooms = Integer.getInteger("load.rooms", 100);
     private final Duration ramp = Duration.ofSeconds(Long.getLong("load.ramp", Math.max(10, rooms * 2L / 5)));
     private final Duration plateau = Duration.ofSeconds(Long.getLong("load.plateau", 60));
+    /** Unmeasured time between the ramp and the plateau, for the node to work off the ramp's sign-ins. */
+    private final Duration settle = Duration.ofSeconds(Long.getLong("load.settle", 0));
     /** People leave over this time after the plateau, as they came, not all in one instant. */
     private final Duration rampDown = Duration.ofSeconds(Long.getLong("load.ramp-down", Math.max(10, rooms / 25)));
     private final Duration heartbeatEvery = Duration.ofSeconds(Long.getLong("load.heartbeat", 300));
@@ -96,6 +98,11 @@ class ConsultationLoad {
                 awaitRamp(rampStarted);
                 Duration rampTook = Duration.ofNanos(System.nanoTime() - rampStarted);
 
+                if (!settle.isZero()) {
+                    progress("ramp over after %.0f s, %d rooms in call; settling for %d s", rampTook.toMillis() / 1000.0, inCall.get(),
+                            settle.toSeconds());
+                    Thread.sleep(settle.toMillis());
+                }
                 progress("ramp over after %.0f s, %d rooms in call; plateau of %d s", rampTook.toMillis() / 1000.0, inCall.get(),
                         plateau.toSeconds());
                 metrics.measuring = true;
@@ -312,8 +319,8 @@ class ConsultationLoad {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%nConsultation load: %d rooms (%d participants in call at the plateau), node %s, %d cores%n",
                 rooms, participants, node.url, Runtime.getRuntime().availableProcessors()));
-        out.append(String.format(Locale.ROOT, "setup (accounts, appointments, first sign-ins) %.0f s, ramp %.0f s, plateau %.0f s; load average before %s, after %s%n",
-                setup.toMillis() / 1000.0, rampTook.toMillis() / 1000.0, plateauSeconds, loadBefore, loadAverage()));
+        out.append(String.format(Locale.ROOT, "setup (accounts, appointments, first sign-ins) %.0f s, ramp %.0f s, settle %d s, plateau %.0f s; load average before %s, after %s%n",
+                setup.toMillis() / 1000.0, rampTook.toMillis() / 1000.0, settle.toSeconds(), plateauSeconds, loadBefore, loadAverage()));
         if (node.coldStart != null) {
             out.append(String.format(Locale.ROOT, "cold start to /login: %.1f s (%.1f s of the node's CPU), %s%n",
                     node.coldStart.toMillis() / 1000.0, node.coldStartCpu.toMillis() / 1000.0, node.launch.name()));
