@@ -98,13 +98,9 @@ class ConsultationLoad {
                 awaitRamp(rampStarted);
                 Duration rampTook = Duration.ofNanos(System.nanoTime() - rampStarted);
 
-                if (!settle.isZero()) {
-                    progress("ramp over after %.0f s, %d rooms in call; settling for %d s", rampTook.toMillis() / 1000.0, inCall.get(),
-                            settle.toSeconds());
-                    Thread.sleep(settle.toMillis());
-                }
-                progress("ramp over after %.0f s, %d rooms in call; plateau of %d s", rampTook.toMillis() / 1000.0, inCall.get(),
-                        plateau.toSeconds());
+                progress("ramp over after %.0f s, %d rooms in call; %d s unmeasured, then a plateau of %d s", rampTook.toMillis() / 1000.0,
+                        inCall.get(), settle.toSeconds(), plateau.toSeconds());
+                Thread.sleep(settle.toMillis());
                 metrics.measuring = true;
                 CpuShares cpuBefore = CpuShares.now(node.pid());
                 long plateauStarted = System.nanoTime();
